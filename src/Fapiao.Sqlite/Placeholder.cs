@@ -1,0 +1,1 @@
+namespace Fapiao.Sqlite; internal static class Placeholder { }

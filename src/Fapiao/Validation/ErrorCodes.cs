@@ -1,0 +1,62 @@
+namespace Fapiao.Validation;
+
+/// <summary>
+/// Every stable problem code, in one place. The CLI, the API and the UI all use these strings;
+/// docs/error-codes.md documents each one. Never rename a code: other tools depend on them.
+/// </summary>
+public static class ErrorCodes
+{
+    // Input envelope
+    public const string JsonSyntax = "json.syntax";
+    public const string JsonUnknownField = "json.unknownField";
+    public const string JsonType = "json.type";
+    public const string JsonDepth = "json.depth";
+    public const string EncodingInvalid = "encoding.invalid";
+    public const string InputTooLarge = "input.tooLarge";
+    public const string FieldRequired = "field.required";
+    public const string TextControl = "text.control";
+    public const string TextTooLong = "text.tooLong";
+    public const string QrFormat = "qr.format";
+
+    // Identity
+    public const string NumberFormat = "number.format";
+    public const string CodeFormat = "code.format";
+    public const string TypeUnknown = "type.unknown";
+    public const string TypeKeyMismatch = "type.keyMismatch";
+    public const string CheckCodeFormat = "checkCode.format";
+    public const string CheckCodeUnexpected = "checkCode.unexpected";
+
+    // Parties
+    public const string TaxIdFormat = "taxId.format";
+    public const string TaxIdChecksum = "taxId.checksum";
+    public const string TaxIdRequired = "taxId.required";
+    public const string ResidentIdChecksum = "residentId.checksum";
+
+    // Dates
+    public const string DateFormat = "date.format";
+    public const string DateFuture = "date.future";
+
+    // Money and tax
+    public const string AmountFormat = "amount.format";
+    public const string QuantityFormat = "quantity.format";
+    public const string SumLines = "sum.lines";
+    public const string SumTax = "sum.tax";
+    public const string SumTotal = "sum.total";
+    public const string TaxTolerance = "tax.tolerance";
+    public const string TaxRateUnknown = "taxRate.unknown";
+    public const string LineLimit = "lines.tooMany";
+
+    // Red-letter invoices
+    public const string RedLetterExceedsOriginal = "redLetter.exceedsOriginal";
+    public const string RedLetterOriginalUnknown = "redLetter.originalUnknown";
+    public const string RedLetterSign = "redLetter.sign";
+    public const string RedLetterReference = "redLetter.reference";
+    public const string RedLetterOriginalIsRed = "redLetter.originalIsRed";
+
+    // Ledger outcomes
+    public const string Conflict = "conflict";
+
+    // Voiding
+    public const string VoidElectronic = "void.electronic";
+    public const string VoidState = "void.state";
+}
