@@ -20,4 +20,36 @@ internal static class DomainMessages
     public const string TaxIdChecksum =
         "The check character does not match, neither as a unified social credit code (GB 32100) nor as a "
         + "resident ID number. Some older registrations fail the check: kept, flagged for review.";
+
+    public const string LegacyCodeFormat =
+        "An invoice code is 10 ASCII digits, or 12 ASCII digits starting with 0 or 1.";
+
+    public const string LegacyNumberFormat = "With an invoice code, the invoice number is 8 ASCII digits.";
+
+    public const string KeyText =
+        "An invoice key is a 数电 number (20 digits) or CODE-NUMBER (a 10- or 12-digit code, a hyphen, 8 digits).";
+
+    public static string ShudianNumberFormat(int firstYear, int latestYear) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Without an invoice code, the invoice number is a 数电 number: 20 ASCII digits starting with the two-digit year, {firstYear:00} to {latestYear:00}.");
+
+    public static string ShudianTypeWithLegacyKey(InvoiceType type) =>
+        $"Type {type.Code} ({type.EnglishName}) is a 数电 type, which has a 20-digit number and no invoice code, but the key has a code.";
+
+    public static string LegacyTypeWithShudianKey(InvoiceType type) =>
+        $"Type {type.Code} ({type.EnglishName}) is a legacy type with an invoice code, but the key is a 20-digit 数电 number.";
+
+    public static string TypeContradictsCode(InvoiceType type, LegacyCodeInfo code) =>
+        $"Type {type.Code} ({type.EnglishName}) contradicts the invoice code, whose kind digits say {Describe(code)}.";
+
+    private static string Describe(LegacyCodeInfo code) =>
+        (code.Category, code.IsElectronic) switch
+        {
+            (InvoiceCategory.Special, true) => "electronic special",
+            (InvoiceCategory.Ordinary, true) => "electronic ordinary",
+            (InvoiceCategory.Ordinary, false) => "paper ordinary",
+            (InvoiceCategory.Special, _) => "special",
+            (InvoiceCategory.Freight, _) => "freight",
+            _ => "ordinary",
+        };
 }
