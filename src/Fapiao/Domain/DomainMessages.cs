@@ -29,6 +29,8 @@ internal static class DomainMessages
     public const string KeyText =
         "An invoice key is a 数电 number (20 digits) or CODE-NUMBER (a 10- or 12-digit code, a hyphen, 8 digits).";
 
+    public const string CheckCodeFormat = "A check code is 20 ASCII digits.";
+
     public static string ShudianNumberFormat(int firstYear, int latestYear) => string.Create(
         CultureInfo.InvariantCulture,
         $"Without an invoice code, the invoice number is a 数电 number: 20 ASCII digits starting with the two-digit year, {firstYear:00} to {latestYear:00}.");
@@ -41,6 +43,9 @@ internal static class DomainMessages
 
     public static string TypeContradictsCode(InvoiceType type, LegacyCodeInfo code) =>
         $"Type {type.Code} ({type.EnglishName}) contradicts the invoice code, whose kind digits say {Describe(code)}.";
+
+    public static string CheckCodeUnexpected(InvoiceType type) =>
+        $"Type {type.Code} ({type.EnglishName}) carries no check code, but one is given.";
 
     private static string Describe(LegacyCodeInfo code) =>
         (code.Category, code.IsElectronic) switch
