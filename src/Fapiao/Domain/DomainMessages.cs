@@ -10,6 +10,8 @@ namespace Fapiao.Domain;
 /// </summary>
 internal static class DomainMessages
 {
+    private const int MaxQuoted = 40;
+
     public const string TaxIdRequired = "The taxpayer ID is missing.";
 
     public const string TaxIdFormat =
@@ -46,6 +48,22 @@ internal static class DomainMessages
 
     public static string CheckCodeUnexpected(InvoiceType type) =>
         $"Type {type.Code} ({type.EnglishName}) carries no check code, but one is given.";
+
+    public static string TaxRateUnknown(string? text) =>
+        $"Not a known tax rate: {Quote(text)}. Known: 13%, 9%, 6%, 5%, 3%, 1.5%, 1%, 0% and the historical "
+        + "17%, 16%, 11%, 10%, 4%, as 0.06, 6% or 6; or 免税, 不征税, 出口零税率, 零税率.";
+
+    /// <summary>The text in quotes, cut to 40 characters, control characters shown as U+FFFD.</summary>
+    public static string Quote(ReadOnlySpan<char> text)
+    {
+        var quoted = new StringBuilder("\"");
+        foreach (char c in text.Length > MaxQuoted ? text[..MaxQuoted] : text)
+        {
+            quoted.Append(char.IsControl(c) || char.IsSurrogate(c) ? '\uFFFD' : c);
+        }
+
+        return quoted.Append(text.Length > MaxQuoted ? "\"…" : "\"").ToString();
+    }
 
     private static string Describe(LegacyCodeInfo code) =>
         (code.Category, code.IsElectronic) switch
