@@ -33,6 +33,20 @@ internal static class DomainMessages
 
     public const string CheckCodeFormat = "A check code is 20 ASCII digits.";
 
+    public const string QrFieldCount =
+        "QR content is 8 comma-separated fields (version,type,code,number,amount,date,checkCode,random), "
+        + "optionally followed by a comma.";
+
+    public const string QrVersion = "The QR version is 2 ASCII digits.";
+
+    public const string QrRandom = "The QR random part is ASCII letters and digits.";
+
+    public const string AmountFormat =
+        "An amount is a plain decimal: an optional '-', at most 15 digits, and at most 2 decimals other than "
+        + "trailing zeros.";
+
+    public const string CompactDateFormat = "A date here is yyyyMMdd, a real calendar date.";
+
     public static string ShudianNumberFormat(int firstYear, int latestYear) => string.Create(
         CultureInfo.InvariantCulture,
         $"Without an invoice code, the invoice number is a 数电 number: 20 ASCII digits starting with the two-digit year, {firstYear:00} to {latestYear:00}.");
@@ -52,6 +66,9 @@ internal static class DomainMessages
     public static string TaxRateUnknown(string? text) =>
         $"Not a known tax rate: {Quote(text)}. Known: 13%, 9%, 6%, 5%, 3%, 1.5%, 1%, 0% and the historical "
         + "17%, 16%, 11%, 10%, 4%, as 0.06, 6% or 6; or 免税, 不征税, 出口零税率, 零税率.";
+
+    public static string TypeUnknown(ReadOnlySpan<char> text) =>
+        $"Not a known invoice type code: {Quote(text)}.";
 
     /// <summary>The text in quotes, cut to 40 characters, control characters shown as U+FFFD.</summary>
     public static string Quote(ReadOnlySpan<char> text)
