@@ -27,26 +27,7 @@ internal static class MerkleProofs
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(leafIndex, treeSize);
         ArgumentNullException.ThrowIfNull(source);
 
-        // The RFC recurses from the root down and appends each sibling after the deeper part of
-        // the path; walking down and reversing gives the same order without recursion.
-        var path = new List<byte[]>();
-        long lo = 0, hi = treeSize;
-        while (hi - lo > 1)
-        {
-            var k = LargestPowerOfTwoBelow(hi - lo);
-            if (leafIndex < lo + k)
-            {
-                path.Add(await RangeHashAsync(lo + k, hi, source, ct).ConfigureAwait(false));
-                hi = lo + k;
-            }
-            else
-            {
-                path.Add(await RangeHashAsync(lo, lo + k, source, ct).ConfigureAwait(false));
-                lo += k;
-            }
-        }
-
-        path.Reverse();
+        var (path, _) = await DescendAsync(leafIndex, treeSize, static (lo, hi) => hi - lo == 1, source, ct).ConfigureAwait(false);
         return path;
     }
 
@@ -62,36 +43,48 @@ internal static class MerkleProofs
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size1, size2);
         ArgumentNullException.ThrowIfNull(source);
 
-        // SUBPROOF(m, D[lo:hi], b), unrolled like the inclusion path. onLeftEdge is the RFC's b:
-        // while it holds, the old root is a node the verifier already has and is left out.
-        var proof = new List<byte[]>();
-        long lo = 0, hi = size2;
-        var onLeftEdge = true;
-        while (size1 != hi)
+        // SUBPROOF goes left exactly when the last old leaf is in the left half, and stops at the
+        // subtree that ends with the old tree.
+        var (proof, lo) = await DescendAsync(size1 - 1, size2, (_, hi) => hi == size1, source, ct).ConfigureAwait(false);
+        if (lo > 0)
+        {
+            // The RFC's b is false: the walk went right at least once, so the old tree is not a
+            // node the verifier already has. That last subtree is a complete left half ending at
+            // size1 (a walk never stops right after going right, as hi is then unchanged).
+            proof.Insert(0, await RangeHashAsync(lo, size1, source, ct).ConfigureAwait(false));
+        }
+
+        return proof;
+    }
+
+    /// <summary>
+    /// Walks from the whole tree [0, size) down the halves that hold leaf <paramref name="target"/>
+    /// until <paramref name="isDone"/> holds for the current range, taking the hash of each half
+    /// left behind. Returns those hashes deepest first, the order of the RFC's recursion, and where
+    /// the final range starts.
+    /// </summary>
+    private static async ValueTask<(List<byte[]> Siblings, long Lo)> DescendAsync(
+        long target, long size, Func<long, long, bool> isDone, INodeSource source, CancellationToken ct)
+    {
+        var siblings = new List<byte[]>();
+        long lo = 0, hi = size;
+        while (!isDone(lo, hi))
         {
             var k = LargestPowerOfTwoBelow(hi - lo);
-            if (size1 <= lo + k)
+            if (target < lo + k)
             {
-                proof.Add(await RangeHashAsync(lo + k, hi, source, ct).ConfigureAwait(false));
+                siblings.Add(await RangeHashAsync(lo + k, hi, source, ct).ConfigureAwait(false));
                 hi = lo + k;
             }
             else
             {
-                proof.Add(await RangeHashAsync(lo, lo + k, source, ct).ConfigureAwait(false));
+                siblings.Add(await RangeHashAsync(lo, lo + k, source, ct).ConfigureAwait(false));
                 lo += k;
-                onLeftEdge = false;
             }
         }
 
-        if (!onLeftEdge)
-        {
-            // The loop can only stop right after narrowing to a left half, so [lo, hi) is a
-            // complete subtree ending at size1: one node, not a ragged edge.
-            proof.Add(await RangeHashAsync(lo, hi, source, ct).ConfigureAwait(false));
-        }
-
-        proof.Reverse();
-        return proof;
+        siblings.Reverse();
+        return (siblings, lo);
     }
 
     /// <summary>

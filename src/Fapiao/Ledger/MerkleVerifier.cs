@@ -75,23 +75,19 @@ internal static class MerkleVerifier
         leafHash.CopyTo(r);
         foreach (var p in proof)
         {
-            if (sn == 0)
+            if (!TryStep(ref fn, ref sn, out var siblingOnLeft))
             {
                 return "proof is too long";
             }
 
-            if ((fn & 1) == 1 || fn == sn)
+            if (siblingOnLeft)
             {
                 MerkleHash.Node(p, r, r);
-                SkipRightEdgeLevels(ref fn, ref sn);
             }
             else
             {
                 MerkleHash.Node(r, p, r);
             }
-
-            fn >>= 1;
-            sn >>= 1;
         }
 
         if (sn != 0)
@@ -165,25 +161,21 @@ internal static class MerkleVerifier
         fr.CopyTo(sr);
         for (var i = startsWithRoot1 ? 0 : 1; i < proof.Count; i++)
         {
-            var c = proof[i];
-            if (sn == 0)
+            if (!TryStep(ref fn, ref sn, out var siblingOnLeft))
             {
                 return "proof is too long";
             }
 
-            if ((fn & 1) == 1 || fn == sn)
+            // Only left siblings belong to the old tree; the new one takes every element.
+            if (siblingOnLeft)
             {
-                MerkleHash.Node(c, fr, fr);
-                MerkleHash.Node(c, sr, sr);
-                SkipRightEdgeLevels(ref fn, ref sn);
+                MerkleHash.Node(proof[i], fr, fr);
+                MerkleHash.Node(proof[i], sr, sr);
             }
             else
             {
-                MerkleHash.Node(sr, c, sr);
+                MerkleHash.Node(sr, proof[i], sr);
             }
-
-            fn >>= 1;
-            sn >>= 1;
         }
 
         if (sn != 0)
@@ -200,16 +192,33 @@ internal static class MerkleVerifier
     }
 
     /// <summary>
-    /// After hashing in a left sibling at a node that is not itself a right child (it sits on the
-    /// right edge), skips the levels where the tree had no sibling to combine with.
+    /// One level of the RFC's walk up the tree: fn is the node's index and sn the last index at
+    /// its level. Says on which side the next proof element goes, or fails when the walk has
+    /// already reached the root (sn = 0) and the proof is too long.
     /// </summary>
-    private static void SkipRightEdgeLevels(ref long fn, ref long sn)
+    private static bool TryStep(ref long fn, ref long sn, out bool siblingOnLeft)
     {
-        while ((fn & 1) == 0 && fn != 0)
+        siblingOnLeft = false;
+        if (sn == 0)
         {
-            fn >>= 1;
-            sn >>= 1;
+            return false;
         }
+
+        siblingOnLeft = (fn & 1) == 1 || fn == sn;
+        if (siblingOnLeft)
+        {
+            // The last node of a level, when it is a left child, has no sibling: it moves up
+            // unchanged until it is a right child, and the element is that child's left sibling.
+            while ((fn & 1) == 0 && fn != 0)
+            {
+                fn >>= 1;
+                sn >>= 1;
+            }
+        }
+
+        fn >>= 1;
+        sn >>= 1;
+        return true;
     }
 
     private static string? CheckElements(IReadOnlyList<byte[]>? proof)
