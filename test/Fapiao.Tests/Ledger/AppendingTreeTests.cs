@@ -36,11 +36,7 @@ public sealed class AppendingTreeTests
     public void Frontier_AfterTheBatch_IsTheFrontierOfTheWholeLog(LeafCount prefix, LeafCount batch, int seed)
     {
         var (n0, leaves) = Leaves(prefix, batch, seed);
-        var whole = new MerkleFrontier();
-        foreach (var leaf in leaves)
-        {
-            whole.Append(leaf);
-        }
+        var whole = Frontiers.Of(leaves);
 
         var frontier = CreateSut(leaves, n0).Frontier;
 
@@ -59,11 +55,9 @@ public sealed class AppendingTreeTests
 
         // A node was completed by the batch exactly when its last leaf is one of the new ones.
         var expected =
-            from level in Enumerable.Range(1, 9)
-            where level % Stride == 0
-            from node in full.Level(level).Select((hash, index) => (Index: (long)index, Hash: hash))
-            where ((node.Index + 1) << level) > n0
-            select $"{level}/{node.Index}/{Convert.ToHexString(node.Hash)}";
+            from node in full.Nodes(minLevel: 1)
+            where node.Level % Stride == 0 && ((node.Index + 1) << node.Level) > n0
+            select $"{node.Level}/{node.Index}/{Convert.ToHexString(node.Hash)}";
         nodes.Select(n => $"{n.Level}/{n.Index}/{Convert.ToHexString(n.Hash)}").ShouldBe(expected);
     }
 
@@ -115,13 +109,7 @@ public sealed class AppendingTreeTests
     /// <summary>A tree that starts from the frontier of the first leaves and appends the rest.</summary>
     private static AppendingTree CreateSut(byte[][] leaves, int initialSize)
     {
-        var frontier = new MerkleFrontier();
-        foreach (var leaf in leaves[..initialSize])
-        {
-            frontier.Append(leaf);
-        }
-
-        var tree = new AppendingTree(frontier);
+        var tree = new AppendingTree(Frontiers.Of(leaves[..initialSize]));
         foreach (var leaf in leaves[initialSize..])
         {
             tree.Append(leaf);

@@ -60,8 +60,7 @@ public sealed class MerkleFrontierTests
             sut.Append(leaf, (level, index, hash) => reported.Add((level, index, hash)));
         }
 
-        var expected = Enumerable.Range(1, 9)
-            .SelectMany(level => tree.Level(level).Select((hash, index) => $"{level}/{index}/{Convert.ToHexString(hash)}"));
+        var expected = tree.Nodes(minLevel: 1).Select(n => $"{n.Level}/{n.Index}/{Convert.ToHexString(n.Hash)}");
         reported.Select(n => $"{n.Level}/{n.Index}/{Convert.ToHexString(n.Hash)}").ShouldBe(expected, ignoreOrder: true);
     }
 
@@ -161,14 +160,5 @@ public sealed class MerkleFrontierTests
         clone.Size.ShouldBe(4);
     }
 
-    private static MerkleFrontier CreateSut(IEnumerable<byte[]>? leaves = null)
-    {
-        var frontier = new MerkleFrontier();
-        foreach (var leaf in leaves ?? [])
-        {
-            frontier.Append(leaf);
-        }
-
-        return frontier;
-    }
+    private static MerkleFrontier CreateSut(IEnumerable<byte[]>? leaves = null) => Frontiers.Of(leaves ?? []);
 }

@@ -25,6 +25,10 @@ internal sealed class FullTreeSource : INodeSource
     /// <summary>The complete nodes of one level, left to right.</summary>
     public IReadOnlyList<byte[]> Level(int level) => level < _levels.Count ? _levels[level] : [];
 
+    /// <summary>Every complete node at <paramref name="minLevel"/> and above, by level, then index.</summary>
+    public IEnumerable<(int Level, long Index, byte[] Hash)> Nodes(int minLevel = 0) =>
+        _levels.Skip(minLevel).SelectMany((hashes, i) => hashes.Select((hash, index) => (minLevel + i, (long)index, hash)));
+
     public ValueTask<byte[]> GetNodeAsync(int level, long index, CancellationToken ct)
     {
         Requests++;

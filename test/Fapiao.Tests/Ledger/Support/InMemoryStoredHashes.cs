@@ -24,13 +24,9 @@ internal sealed class InMemoryStoredHashes : IStoredHashes
     public static InMemoryStoredHashes Of(FullTreeSource tree, int stride)
     {
         var store = new InMemoryStoredHashes(stride);
-        for (var level = 0; tree.Level(level).Count > 0; level += stride)
+        foreach (var (level, index, hash) in tree.Nodes().Where(n => n.Level % stride == 0))
         {
-            var index = 0L;
-            foreach (var hash in tree.Level(level))
-            {
-                store.Add(level, index++, hash);
-            }
+            store.Add(level, index, hash);
         }
 
         return store;
