@@ -1,6 +1,5 @@
 using Fapiao.Ledger;
 using Fapiao.Tests.Ledger.Support;
-using Fapiao.Tests.Support;
 using FsCheck.Xunit;
 
 namespace Fapiao.Tests.Ledger;
@@ -64,7 +63,7 @@ public sealed class AppendingTreeTests
     [Fact]
     public async Task GetNodeAsync_OldNodeOnTheFrontier_Answers()
     {
-        var leaves = Some.LeafHashes(13, seed: 0);
+        var leaves = LeafHashes.Some(13, seed: 0);
         var full = new FullTreeSource(leaves);
         var sut = CreateSut(leaves, initialSize: 12);
 
@@ -81,7 +80,7 @@ public sealed class AppendingTreeTests
     [InlineData(4, 0)]
     public async Task GetNodeAsync_NeitherNewNorOnTheOldFrontier_Throws(int level, long index)
     {
-        var sut = CreateSut(Some.LeafHashes(13, seed: 0), initialSize: 12);
+        var sut = CreateSut(LeafHashes.Some(13, seed: 0), initialSize: 12);
 
         await Should.ThrowAsync<InvalidOperationException>(async () => await sut.GetNodeAsync(level, index, CancellationToken.None));
     }
@@ -89,7 +88,7 @@ public sealed class AppendingTreeTests
     [Fact]
     public async Task GetNodeAsync_CallerChangesTheHash_TreeKeepsItsOwn()
     {
-        var sut = CreateSut(Some.LeafHashes(2, seed: 0), initialSize: 0);
+        var sut = CreateSut(LeafHashes.Some(2, seed: 0), initialSize: 0);
         var root = sut.Root();
 
         (await sut.GetNodeAsync(1, 0, CancellationToken.None))[0] ^= 1;
@@ -104,7 +103,7 @@ public sealed class AppendingTreeTests
         Should.Throw<ArgumentOutOfRangeException>(() => CreateSut([], 0).NewNodesAtLevels(stride));
 
     private static (int InitialSize, byte[][] Leaves) Leaves(LeafCount prefix, LeafCount batch, int seed) =>
-        (prefix.Value - 1, Some.LeafHashes(prefix.Value - 1 + batch.Value, seed));
+        (prefix.Value - 1, LeafHashes.Some(prefix.Value - 1 + batch.Value, seed));
 
     /// <summary>A tree that starts from the frontier of the first leaves and appends the rest.</summary>
     private static AppendingTree CreateSut(byte[][] leaves, int initialSize)

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Fapiao.Ledger;
 using Fapiao.Tests.Ledger.Support;
-using Fapiao.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -13,7 +12,7 @@ public sealed class MerkleFrontierTests
     [Property]
     public async Task Root_EveryPrefix_EqualsRootAsync(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var tree = new FullTreeSource(leaves);
         var sut = CreateSut();
 
@@ -28,7 +27,7 @@ public sealed class MerkleFrontierTests
     [Property]
     public void Nodes_AnySize_AreTheSubtreesOfTheSizesBinaryDigits(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var tree = new FullTreeSource(leaves);
         var sut = CreateSut(leaves);
 
@@ -50,7 +49,7 @@ public sealed class MerkleFrontierTests
     [Property]
     public void Append_AnyLeaves_ReportsEveryCompleteNodeAboveTheLeavesOnce(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var tree = new FullTreeSource(leaves);
         var reported = new List<(int Level, long Index, byte[] Hash)>();
         var sut = CreateSut();
@@ -67,7 +66,7 @@ public sealed class MerkleFrontierTests
     [Property]
     public void FromBytes_ToBytesOfAnyFrontier_RoundTrips(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var sut = CreateSut(leaves[..^1]);
         sut.Append(leaves[^1]);
 
@@ -84,7 +83,7 @@ public sealed class MerkleFrontierTests
     [Property]
     public void FromBytes_ThenAppend_SameAsAppendingToTheOriginal(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value + 5, seed);
+        var leaves = LeafHashes.Some(size.Value + 5, seed);
         var sut = CreateSut(leaves[..size.Value]);
         var copy = MerkleFrontier.FromBytes(sut.Size, sut.ToBytes());
 
@@ -149,7 +148,7 @@ public sealed class MerkleFrontierTests
     [Fact]
     public void Clone_ThenAppend_LeavesTheOriginalAlone()
     {
-        var sut = CreateSut(Some.LeafHashes(3, seed: 0));
+        var sut = CreateSut(LeafHashes.Some(3, seed: 0));
         var root = sut.Root();
 
         var clone = sut.Clone();

@@ -1,6 +1,5 @@
 using Fapiao.Ledger;
 using Fapiao.Tests.Ledger.Support;
-using Fapiao.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -12,7 +11,7 @@ public sealed class MerkleProofsTests
     [Property]
     public async Task RootAsync_AnyTree_IsTheRfcMth(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
 
         var root = await MerkleProofs.RootAsync(leaves.Length, CreateSut(leaves), CancellationToken.None);
 
@@ -22,7 +21,7 @@ public sealed class MerkleProofsTests
     [Property]
     public async Task InclusionAsync_EveryLeaf_IsTheRfcPathAndVerifies(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var sut = CreateSut(leaves);
         var root = await MerkleProofs.RootAsync(leaves.Length, sut, CancellationToken.None);
 
@@ -38,7 +37,7 @@ public sealed class MerkleProofsTests
     [Property]
     public async Task ConsistencyAsync_EveryOlderSize_IsTheRfcProofAndVerifies(LeafCount size, int seed)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var sut = CreateSut(leaves);
         var root2 = await MerkleProofs.RootAsync(leaves.Length, sut, CancellationToken.None);
 
@@ -55,7 +54,7 @@ public sealed class MerkleProofsTests
     [Fact]
     public async Task InclusionAsync_LargeTree_ReadsLogarithmicallyManyNodes()
     {
-        var sut = CreateSut(Some.LeafHashes(1000, seed: 1));
+        var sut = CreateSut(LeafHashes.Some(1000, seed: 1));
 
         await MerkleProofs.InclusionAsync(999, 1000, sut, CancellationToken.None);
 
@@ -78,7 +77,7 @@ public sealed class MerkleProofsTests
     [InlineData(0, -1)]
     public async Task InclusionAsync_IndexOutsideTree_Throws(long leafIndex, long treeSize) =>
         await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            async () => await MerkleProofs.InclusionAsync(leafIndex, treeSize, CreateSut(Some.LeafHashes(4, 0)), CancellationToken.None));
+            async () => await MerkleProofs.InclusionAsync(leafIndex, treeSize, CreateSut(LeafHashes.Some(4, 0)), CancellationToken.None));
 
     [Theory]
     [InlineData(0, 4)]
@@ -88,12 +87,12 @@ public sealed class MerkleProofsTests
     [InlineData(2, 1)]
     public async Task ConsistencyAsync_SizesNotOldAndNew_Throws(long size1, long size2) =>
         await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            async () => await MerkleProofs.ConsistencyAsync(size1, size2, CreateSut(Some.LeafHashes(4, 0)), CancellationToken.None));
+            async () => await MerkleProofs.ConsistencyAsync(size1, size2, CreateSut(LeafHashes.Some(4, 0)), CancellationToken.None));
 
     [Fact]
     public async Task ConsistencyAsync_EqualSizes_IsEmpty()
     {
-        var proof = await MerkleProofs.ConsistencyAsync(3, 3, CreateSut(Some.LeafHashes(3, 0)), CancellationToken.None);
+        var proof = await MerkleProofs.ConsistencyAsync(3, 3, CreateSut(LeafHashes.Some(3, 0)), CancellationToken.None);
 
         proof.ShouldBeEmpty();
     }

@@ -1,6 +1,5 @@
 using Fapiao.Ledger;
 using Fapiao.Tests.Ledger.Support;
-using Fapiao.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -12,7 +11,7 @@ public sealed class StridedNodeSourceTests
     [Property]
     public async Task GetNodeAsync_StrideFourStore_EveryNodeAsTheFullTreeInOneRead(LeafCount size, int seed)
     {
-        var full = new FullTreeSource(Some.LeafHashes(size.Value, seed));
+        var full = new FullTreeSource(LeafHashes.Some(size.Value, seed));
         var store = InMemoryStoredHashes.Of(full, stride: 4);
         var sut = CreateSut(store);
 
@@ -29,7 +28,7 @@ public sealed class StridedNodeSourceTests
     [Property]
     public async Task Proofs_AnyStride_SameAsTheFullTree(LeafCount size, int seed, PositiveInt stride)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var full = new FullTreeSource(leaves);
         var strideValue = 1 + (stride.Get - 1) % StridedNodeSource.MaxStride;
         var sut = CreateSut(InMemoryStoredHashes.Of(full, strideValue), strideValue);
@@ -49,7 +48,7 @@ public sealed class StridedNodeSourceTests
     [Property]
     public async Task GetNodeAsync_StoreFilledBatchByBatch_EveryNodeAsTheFullTree(LeafCount size, int seed, PositiveInt batchSize)
     {
-        var leaves = Some.LeafHashes(size.Value, seed);
+        var leaves = LeafHashes.Some(size.Value, seed);
         var full = new FullTreeSource(leaves);
         var store = new InMemoryStoredHashes(StridedNodeSource.DefaultStride);
         var frontier = new MerkleFrontier();

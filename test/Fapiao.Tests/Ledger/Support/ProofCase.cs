@@ -1,5 +1,4 @@
 using Fapiao.Ledger;
-using Fapiao.Tests.Support;
 
 namespace Fapiao.Tests.Ledger.Support;
 
@@ -20,7 +19,7 @@ internal sealed record ProofCase(
     /// </summary>
     public static async Task<ProofCase> CreateAsync(int size, int seed, int pick)
     {
-        var leaves = Some.LeafHashes(size, seed);
+        var leaves = LeafHashes.Some(size, seed);
         var source = new FullTreeSource(leaves);
         var index = pick % size;
         var size1 = 1 + pick % size;

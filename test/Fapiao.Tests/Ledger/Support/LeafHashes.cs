@@ -1,16 +1,16 @@
 using System.Buffers.Binary;
 using Fapiao.Ledger;
 
-namespace Fapiao.Tests.Support;
+namespace Fapiao.Tests.Ledger.Support;
 
-/// <summary>Valid values for tests that do not care which.</summary>
-internal static class Some
+/// <summary>Leaf hashes for tests that need a log but do not care what is in it.</summary>
+internal static class LeafHashes
 {
     /// <summary>
     /// <paramref name="count"/> distinct leaf hashes, the same for the same seed, so a failing
     /// property run can be replayed.
     /// </summary>
-    public static byte[][] LeafHashes(int count, int seed)
+    public static byte[][] Some(int count, int seed)
     {
         var data = new byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(data, seed);
