@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string JsonUnknownField = "json.unknownField";
     public const string JsonType = "json.type";
     public const string JsonDepth = "json.depth";
+    public const string JsonDuplicateField = "json.duplicateField";
     public const string EncodingInvalid = "encoding.invalid";
     public const string InputTooLarge = "input.tooLarge";
     public const string FieldRequired = "field.required";

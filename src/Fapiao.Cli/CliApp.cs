@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Fapiao.Cli.Commands;
+using Microsoft.Data.Sqlite;
+
+namespace Fapiao.Cli;
+
+/// <summary>The <c>fapiao</c> command: wiring only; every capability is a use case in the core.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("fapiao — the invoice ledger that never loses an invoice, and can prove it");
+        root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Tenant);
+        root.Options.Add(GlobalOptions.Json);
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(ReceiptCommand.Create());
+        root.Subcommands.Add(CheckpointCommand.Create());
+        root.Subcommands.Add(ConsistencyCommand.Create());
+        root.Subcommands.Add(KeyCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(VerifyReceiptCommand.Create());
+        root.Subcommands.Add(QuarantineCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        var error = stderr ?? Console.Error;
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync("fapiao: " + e.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'fapiao --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync("fapiao: " + ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (SqliteException ex)
+        {
+            await error.WriteLineAsync($"fapiao: the ledger database failed: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("fapiao: cancelled").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"fapiao: unexpected failure: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Fapiao.Cli.Output;
+
+namespace Fapiao.Cli.Commands;
+
+/// <summary><c>fapiao consistency --from N [--to M]</c>: proof that the log of size M extends the log of size N.</summary>
+internal static class ConsistencyCommand
+{
+    public static Command Create()
+    {
+        var from = new Option<long>("--from") { Description = "The older tree size", Required = true };
+        var to = new Option<long?>("--to") { Description = "The newer tree size (default: the current size)" };
+        var command = new Command("consistency", "Print a consistency proof between two tree sizes") { from, to };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+            var head = await context.Store.GetHeadAsync(context.Tenant, ct).ConfigureAwait(false);
+            var size1 = parse.GetValue(from);
+            var size2 = parse.GetValue(to) ?? head.Size;
+            if (size1 < 1 || size2 > head.Size || size1 > size2)
+            {
+                throw new CliException(ExitCodes.Usage, $"Need 1 <= --from <= --to <= {head.Size} (the log's size); got {size1} and {size2}.");
+            }
+
+            var view = await context.Ledger.ConsistencyAsync(context.Tenant, size1, size2, ct).ConfigureAwait(false);
+            JsonOut.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("size1", view.Size1);
+                w.WriteNumber("size2", view.Size2);
+                w.WriteBase64String("root1", view.Root1);
+                w.WriteBase64String("root2", view.Root2);
+                w.WriteStartArray("proof");
+                foreach (var node in view.Proof)
+                {
+                    w.WriteBase64StringValue(node);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

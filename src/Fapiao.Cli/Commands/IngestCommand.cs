@@ -1,0 +1,136 @@
+using System.CommandLine;
+using Fapiao.Cli.Output;
+using Fapiao.Ingest;
+using Fapiao.Ingest.Inputs;
+using Spectre.Console;
+
+namespace Fapiao.Cli.Commands;
+
+/// <summary>
+/// <c>fapiao ingest FILE...</c>: every item of every file gets an outcome (accepted, duplicate,
+/// enriched, conflict, rejected); nothing is dropped. Exit 3 when any item was rejected or in
+/// conflict, the rest having been processed.
+/// </summary>
+internal static class IngestCommand
+{
+    private static readonly Argument<string[]> Files = new("FILE") { Description = "Files to ingest ('-' reads standard input)", Arity = ArgumentArity.OneOrMore };
+
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = "auto (detect from the content), json, jsonl or qr",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    private static readonly Option<string?> Results = new("--results") { Description = "Write one JSON line per input item, each once it is durable" };
+
+    public static Command Create()
+    {
+        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr");
+        var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
+        command.Arguments.Add(Files);
+        command.Options.Add(Format);
+        command.Options.Add(Results);
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+    {
+        var files = parse.GetValue(Files)!;
+        foreach (var file in files.Where(f => f != "-" && !File.Exists(f)))
+        {
+            throw new CliException(ExitCodes.Usage, $"No such file: {file}");
+        }
+
+        var format = parse.GetValue(Format) switch
+        {
+            "json" => InputFormat.Json,
+            "jsonl" => InputFormat.JsonLines,
+            "qr" => InputFormat.Qr,
+            _ => InputFormat.Auto,
+        };
+        var resultsPath = parse.GetValue(Results);
+
+        await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+        var reader = new SubmissionReader(context.Ledger.Validator);
+        var runner = new IngestRunner(context.Ledger);
+        await using var results = resultsPath is null ? null : new ResultsWriter(resultsPath);
+        var rejected = new List<IngestResult>();
+        long done = 0;
+        Action<long>? progress = null;
+
+        async ValueTask OnDurable(IReadOnlyList<IngestResult> chunk, CancellationToken token)
+        {
+            if (results is not null)
+            {
+                await results.WriteAsync(chunk, token).ConfigureAwait(false);
+            }
+
+            rejected.AddRange(chunk.Where(r => r.Outcome is IngestOutcome.Rejected or IngestOutcome.Conflict).Take(20 - rejected.Count));
+            done += chunk.Count;
+            progress?.Invoke(done);
+        }
+
+        var submissions = files.SelectMany(file => ReadFile(reader, file, format));
+        IngestSummary summary;
+        if (Human.IsTerminal && !context.Json)
+        {
+            summary = null!;
+            await AnsiConsole.Progress().StartAsync(async progressContext =>
+            {
+                var task = progressContext.AddTask("ingesting").IsIndeterminate();
+                progress = n => task.Description = $"ingested {n:N0} items";
+                summary = await runner.RunAsync(context.Tenant, CliContext.Actor, submissions, results is not null, OnDurable, ct).ConfigureAwait(false);
+                task.StopTask();
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            summary = await runner.RunAsync(context.Tenant, CliContext.Actor, submissions, results is not null, OnDurable, ct).ConfigureAwait(false);
+        }
+
+        Report(context.Json, summary, rejected);
+        return summary.AllKept ? ExitCodes.Ok : ExitCodes.SomeRejected;
+    }
+
+    private static IEnumerable<Submission> ReadFile(SubmissionReader reader, string file, InputFormat format)
+    {
+        using var stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+        foreach (var submission in reader.Read(stream, file == "-" ? "stdin" : file, format))
+        {
+            yield return submission;
+        }
+    }
+
+    private static void Report(bool json, IngestSummary s, List<IngestResult> rejected)
+    {
+        if (json)
+        {
+            JsonOut.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("accepted", s.Accepted);
+                w.WriteNumber("duplicates", s.Duplicates);
+                w.WriteNumber("enriched", s.Enriched);
+                w.WriteNumber("conflicts", s.Conflicts);
+                w.WriteNumber("rejected", s.Rejected);
+                w.WriteNumber("warnings", s.Warnings);
+                w.WriteEndObject();
+            });
+            return;
+        }
+
+        Human.Line($"accepted {s.Accepted}, duplicates {s.Duplicates}, enriched {s.Enriched}, conflicts {s.Conflicts}, rejected {s.Rejected}, with warnings {s.Warnings}",
+            s.AllKept ? "green" : "yellow");
+        foreach (var r in rejected)
+        {
+            var first = r.Problems.FirstOrDefault(p => p.IsError);
+            Human.Line($"  {r.Outcome.ToText()} {r.Source} (quarantine #{r.QuarantineId}): {first?.Code} {first?.Field} — {first?.Message}");
+        }
+
+        if (s.Rejected + s.Conflicts > rejected.Count)
+        {
+            Human.Line($"  … and {s.Rejected + s.Conflicts - rejected.Count} more: fapiao quarantine list");
+        }
+    }
+}

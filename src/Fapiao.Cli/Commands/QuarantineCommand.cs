@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Fapiao.Cli.Output;
+using Fapiao.Formats.Json;
+using Fapiao.Sqlite;
+using Fapiao.Storage;
+
+namespace Fapiao.Cli.Commands;
+
+/// <summary><c>fapiao quarantine list|show ID</c>: every refused submission, verbatim, with every reason.</summary>
+internal static class QuarantineCommand
+{
+    public static Command Create()
+    {
+        var list = new Command("list", "List quarantined submissions");
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+            var items = new List<QuarantineItem>();
+            await foreach (var item in context.Store.ListQuarantineAsync(context.Tenant, ct).ConfigureAwait(false))
+            {
+                items.Add(item with { Raw = [] });
+            }
+
+            if (context.Json)
+            {
+                JsonOut.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var item in items)
+                    {
+                        WriteItem(w, item, includeRaw: false);
+                    }
+
+                    w.WriteEndArray();
+                });
+            }
+            else
+            {
+                Human.Table(["id", "outcome", "source", "at", "key", "codes"], items.Select(i => new[]
+                {
+                    i.Id.ToString(CultureInfo.InvariantCulture), i.Outcome, i.Source, Times.Format(i.At), i.Key,
+                    string.Join(' ', i.Problems.Where(p => p.IsError).Select(p => p.Code).Distinct()),
+                }));
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var id = new Argument<long>("ID") { Description = "The quarantine item's number" };
+        var show = new Command("show", "Show one quarantined submission with its bytes and every problem") { id };
+        show.SetAction(async (parse, ct) =>
+        {
+            await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+            var item = await context.Store.GetQuarantineAsync(context.Tenant, parse.GetValue(id), ct).ConfigureAwait(false)
+                ?? throw new CliException(ExitCodes.NotFound, $"There is no quarantine item {parse.GetValue(id)} for tenant \"{context.Tenant}\".");
+            if (context.Json)
+            {
+                JsonOut.Write(w => WriteItem(w, item, includeRaw: true));
+                return ExitCodes.Ok;
+            }
+
+            Human.Line($"#{item.Id} {item.Outcome} from {item.Source} at {Times.Format(item.At)} by {item.Actor}{(item.Key is null ? "" : " key " + item.Key)}", "bold");
+            foreach (var p in item.Problems)
+            {
+                Human.Line($"  {(p.IsError ? "error" : "warning")} {p.Code} {p.Field}: {p.Message}", p.IsError ? "red" : "yellow");
+            }
+
+            Human.Line($"submitted bytes ({item.RawLength}{(item.RawTruncated ? $", first {item.Raw.Length} kept" : "")}, sha256 {Convert.ToHexStringLower(item.RawSha256)}):");
+            Console.WriteLine(Text(item.Raw) ?? Convert.ToBase64String(item.Raw));
+            return ExitCodes.Ok;
+        });
+
+        var command = new Command("quarantine", "Refused submissions, kept with every reason");
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
+        return command;
+    }
+
+    private static void WriteItem(Utf8JsonWriter w, QuarantineItem item, bool includeRaw)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", item.Id);
+        w.WriteString("outcome", item.Outcome);
+        w.WriteString("source", item.Source);
+        w.WriteString("at", Times.Format(item.At));
+        w.WriteString("actor", item.Actor);
+        w.WriteString("key", item.Key);
+        w.WritePropertyName("errors");
+        ProblemsJson.WriteArray(w, item.Problems);
+        w.WriteNumber("rawLength", item.RawLength);
+        w.WriteString("rawSha256", Convert.ToHexStringLower(item.RawSha256));
+        if (includeRaw)
+        {
+            w.WriteBoolean("rawTruncated", item.RawTruncated);
+            w.WriteBase64String("raw", item.Raw);
+            w.WriteString("rawText", Text(item.Raw));
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The bytes as text when they are valid UTF-8, else null (then only base64 is shown).</summary>
+    private static string? Text(byte[] raw) => System.Text.Unicode.Utf8.IsValid(raw) ? Encoding.UTF8.GetString(raw) : null;
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Fapiao.Cli;
+
+/// <summary>Options every command takes.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "The data folder (default ./fapiao-data, or $FAPIAO_DATA)",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("FAPIAO_DATA") is { Length: > 0 } env ? env : "./fapiao-data",
+    };
+
+    public static readonly Option<string> Tenant = new("--tenant")
+    {
+        Description = "The tenant (default: default)",
+        Recursive = true,
+        DefaultValueFactory = _ => "default",
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print machine-readable JSON",
+        Recursive = true,
+    };
+}

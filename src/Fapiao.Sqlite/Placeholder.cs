@@ -1,1 +1,0 @@
-namespace Fapiao.Sqlite; internal static class Placeholder { }

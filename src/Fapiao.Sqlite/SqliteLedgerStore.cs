@@ -1,0 +1,154 @@
+using System.Globalization;
+using Fapiao.Ledger;
+using Fapiao.Storage;
+using Microsoft.Data.Sqlite;
+
+// SQL text here is assembled only from constant fragments; every value is bound as a parameter.
+#pragma warning disable CA2100
+
+namespace Fapiao.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with synchronous=FULL on every connection, so
+/// an acknowledged commit survives power loss. One writer connection per process (the group
+/// commit writer is its only user); reads open pooled connections of their own. Writers in other
+/// processes are serialised by SQLite's write lock (BEGIN IMMEDIATE) and continue from the head
+/// they find.
+/// </summary>
+internal sealed partial class SqliteLedgerStore : ILedgerStore
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private SqliteConnection? writeConnection;
+
+    public SqliteLedgerStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async ValueTask InitializeAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var version = Convert.ToInt32(await ScalarAsync(connection, tx, "PRAGMA user_version;", ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (version > SqliteSchema.Version)
+        {
+            throw new InvalidOperationException($"The ledger file {Path} has schema version {version}; this program knows up to {SqliteSchema.Version}. Use a newer fapiao.");
+        }
+
+        if (version == 0)
+        {
+            await ExecuteAsync(connection, tx, SqliteSchema.Create, ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, tx, $"PRAGMA user_version = {SqliteSchema.Version};", ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> CreateTenantAsync(string tenant, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO tenants (tenant, created_at) VALUES ($t, $at) ON CONFLICT DO NOTHING;";
+        insert.Parameters.AddWithValue("$t", tenant);
+        insert.Parameters.AddWithValue("$at", Times.Format(at));
+        if (await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await using var head = connection.CreateCommand();
+        head.Transaction = tx;
+        head.CommandText = "INSERT INTO log_head (tenant, size, frontier, next_quarantine_id) VALUES ($t, 0, x'', 1);";
+        head.Parameters.AddWithValue("$t", tenant);
+        await head.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    public async ValueTask<bool> TenantExistsAsync(string tenant, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT 1 FROM tenants WHERE tenant = $t;";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null;
+    }
+
+    public async ValueTask<IReadOnlyList<string>> ListTenantsAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT tenant FROM tenants ORDER BY tenant;";
+        var list = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
+    }
+
+    public IStoredHashes Hashes(string tenant) => new SqliteStoredHashes(this, tenant);
+
+    public async ValueTask<string?> CheckIntegrityAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var result = (string?)await ScalarAsync(connection, null, "PRAGMA quick_check;", ct).ConfigureAwait(false);
+        return result == "ok" ? null : result;
+    }
+
+    /// <summary>Opens a connection with the durability settings every connection must have.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (writeConnection is not null)
+        {
+            await writeConnection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        writeGate.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}

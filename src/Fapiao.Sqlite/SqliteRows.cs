@@ -1,0 +1,119 @@
+using System.Globalization;
+using Fapiao.Domain;
+using Fapiao.Formats.Json;
+using Fapiao.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Fapiao.Sqlite;
+
+/// <summary>Mapping between rows and records. Money is stored as exact decimal text, never as REAL.</summary>
+internal static class SqliteRows
+{
+    public const string EventColumns = "idx, kind, key, at, bytes, leaf_hash";
+
+    public const string SelectInvoice = """
+        SELECT key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
+               content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings
+        FROM invoices
+        """;
+
+    public const string UpsertInvoice = """
+        INSERT INTO invoices (tenant, key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
+                              content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings)
+        VALUES ($t, $key, $state, $type, $date, $seller, $buyer, $amount, $tax, $total, $red,
+                $hash, $ci, $fi, $li, $ra, $rt, $rto, $warnings)
+        ON CONFLICT (tenant, key) DO UPDATE SET
+            state = excluded.state, type = excluded.type, issue_date = excluded.issue_date,
+            seller_tax_id = excluded.seller_tax_id, buyer_tax_id = excluded.buyer_tax_id,
+            amount = excluded.amount, tax = excluded.tax, total = excluded.total, red_letter_of = excluded.red_letter_of,
+            content_hash = excluded.content_hash, content_index = excluded.content_index,
+            first_index = excluded.first_index, last_index = excluded.last_index,
+            reversed_amount = excluded.reversed_amount, reversed_tax = excluded.reversed_tax,
+            reversed_total = excluded.reversed_total, warnings = excluded.warnings;
+        """;
+
+    private static readonly string[] InvoiceParameterNames =
+        ["$key", "$state", "$type", "$date", "$seller", "$buyer", "$amount", "$tax", "$total", "$red", "$hash", "$ci", "$fi", "$li", "$ra", "$rt", "$rto", "$warnings"];
+
+    public static SqliteParameter[] InvoiceParameters(SqliteCommand cmd) =>
+        InvoiceParameterNames.Select(name => cmd.Parameters.Add(name, SqliteType.Text)).ToArray();
+
+    public static void BindInvoice(SqliteParameter[] p, InvoiceRecord r)
+    {
+        p[0].Value = r.Key;
+        p[1].Value = r.State.ToText();
+        p[2].Value = r.Type;
+        p[3].Value = r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        p[4].Value = Nullable(r.SellerTaxId);
+        p[5].Value = Nullable(r.BuyerTaxId);
+        p[6].Value = Money(r.Amount);
+        p[7].Value = Money(r.Tax);
+        p[8].Value = Money(r.Total);
+        p[9].Value = Nullable(r.RedLetterOf);
+        p[10].Value = r.ContentHash;
+        p[11].Value = r.ContentIndex;
+        p[12].Value = r.FirstIndex;
+        p[13].Value = r.LastIndex;
+        p[14].Value = Amounts.FormatMoney(r.ReversedAmount);
+        p[15].Value = Amounts.FormatMoney(r.ReversedTax);
+        p[16].Value = Amounts.FormatMoney(r.ReversedTotal);
+        p[17].Value = ProblemsJson.Write(r.Warnings, includeSeverity: false);
+    }
+
+    public static InvoiceRecord ReadInvoice(SqliteDataReader r)
+    {
+        if (!InvoiceStates.TryParse(r.GetString(1), out var state))
+        {
+            throw new FormatException($"Invoice {r.GetString(0)} has the unknown state \"{r.GetString(1)}\".");
+        }
+
+        return new InvoiceRecord
+        {
+            Key = r.GetString(0),
+            State = state,
+            Type = r.GetString(2),
+            IssueDate = DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SellerTaxId = r.IsDBNull(4) ? null : r.GetString(4),
+            BuyerTaxId = r.IsDBNull(5) ? null : r.GetString(5),
+            Amount = ReadMoney(r, 6),
+            Tax = ReadMoney(r, 7),
+            Total = ReadMoney(r, 8),
+            RedLetterOf = r.IsDBNull(9) ? null : r.GetString(9),
+            ContentHash = r.GetString(10),
+            ContentIndex = r.GetInt64(11),
+            FirstIndex = r.GetInt64(12),
+            LastIndex = r.GetInt64(13),
+            ReversedAmount = ReadMoney(r, 14) ?? 0,
+            ReversedTax = ReadMoney(r, 15) ?? 0,
+            ReversedTotal = ReadMoney(r, 16) ?? 0,
+            Warnings = ProblemsJson.Read(r.GetString(17)).Select(w => w with { Severity = Validation.Severity.Warning }).ToList(),
+        };
+    }
+
+    public static async Task<StoredEvent?> ReadEventAsync(SqliteConnection connection, string tenant, long index, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {EventColumns} FROM events WHERE tenant = $t AND idx = $i;";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        cmd.Parameters.AddWithValue("$i", index);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadEvent(reader) : null;
+    }
+
+    public static StoredEvent ReadEvent(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Times.Parse(r.GetString(3)), (byte[])r.GetValue(4), (byte[])r.GetValue(5));
+
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+
+    private static object Money(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : DBNull.Value;
+
+    private static decimal? ReadMoney(SqliteDataReader r, int ordinal)
+    {
+        if (r.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        return Amounts.TryParseMoney(r.GetString(ordinal), out var value) ? value : throw new FormatException($"Column {ordinal} holds \"{r.GetString(ordinal)}\", not an amount.");
+    }
+}

@@ -1,0 +1,104 @@
+namespace Fapiao.Sqlite;
+
+/// <summary>
+/// The schema, keyed by tenant everywhere (the same shape the PostgreSQL store distributes by
+/// tenant). Events, tree nodes, checkpoints and quarantine are append-only: triggers refuse any
+/// UPDATE or DELETE, so not even a stray SQL statement can rewrite history.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE tenants (
+            tenant      TEXT PRIMARY KEY,
+            created_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE log_head (
+            tenant              TEXT PRIMARY KEY REFERENCES tenants(tenant),
+            size                INTEGER NOT NULL,
+            frontier            BLOB NOT NULL,
+            next_quarantine_id  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events (
+            tenant     TEXT NOT NULL,
+            idx        INTEGER NOT NULL,
+            kind       TEXT NOT NULL,
+            key        TEXT,
+            at         TEXT NOT NULL,
+            leaf_hash  BLOB NOT NULL,
+            bytes      BLOB NOT NULL,
+            PRIMARY KEY (tenant, idx)
+        );
+        CREATE INDEX events_by_key ON events (tenant, key, idx);
+
+        CREATE TABLE nodes (
+            tenant  TEXT NOT NULL,
+            level   INTEGER NOT NULL,
+            idx     INTEGER NOT NULL,
+            hash    BLOB NOT NULL,
+            PRIMARY KEY (tenant, level, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE checkpoints (
+            tenant     TEXT NOT NULL,
+            size       INTEGER NOT NULL,
+            root       BLOB NOT NULL,
+            at         TEXT NOT NULL,
+            body       TEXT NOT NULL,
+            signature  BLOB NOT NULL,
+            PRIMARY KEY (tenant, size)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE invoices (
+            tenant           TEXT NOT NULL,
+            key              TEXT NOT NULL,
+            state            TEXT NOT NULL,
+            type             TEXT NOT NULL,
+            issue_date       TEXT NOT NULL,
+            seller_tax_id    TEXT,
+            buyer_tax_id     TEXT,
+            amount           TEXT,
+            tax              TEXT,
+            total            TEXT,
+            red_letter_of    TEXT,
+            content_hash     TEXT NOT NULL,
+            content_index    INTEGER NOT NULL,
+            first_index      INTEGER NOT NULL,
+            last_index       INTEGER NOT NULL,
+            reversed_amount  TEXT NOT NULL,
+            reversed_tax     TEXT NOT NULL,
+            reversed_total   TEXT NOT NULL,
+            warnings         TEXT NOT NULL,
+            PRIMARY KEY (tenant, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX invoices_red_letters ON invoices (tenant, red_letter_of) WHERE red_letter_of IS NOT NULL;
+
+        CREATE TABLE quarantine (
+            tenant      TEXT NOT NULL,
+            id          INTEGER NOT NULL,
+            outcome     TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            key         TEXT,
+            raw         BLOB NOT NULL,
+            raw_length  INTEGER NOT NULL,
+            raw_sha256  BLOB NOT NULL,
+            problems    TEXT NOT NULL,
+            PRIMARY KEY (tenant, id)
+        );
+
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER nodes_no_update BEFORE UPDATE ON nodes BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only'); END;
+        CREATE TRIGGER nodes_no_delete BEFORE DELETE ON nodes BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only'); END;
+        CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+        CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+        CREATE TRIGGER quarantine_no_update BEFORE UPDATE ON quarantine BEGIN SELECT RAISE(ABORT, 'quarantine is append-only'); END;
+        CREATE TRIGGER quarantine_no_delete BEFORE DELETE ON quarantine BEGIN SELECT RAISE(ABORT, 'quarantine is append-only'); END;
+        CREATE TRIGGER tenants_no_delete BEFORE DELETE ON tenants BEGIN SELECT RAISE(ABORT, 'tenants are never deleted'); END;
+        """;
+}

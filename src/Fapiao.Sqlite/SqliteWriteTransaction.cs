@@ -1,0 +1,203 @@
+using System.Text;
+using Fapiao.Formats.Json;
+using Fapiao.Storage;
+using Microsoft.Data.Sqlite;
+
+// SQL text here is assembled only from constant fragments; every value is bound as a parameter.
+#pragma warning disable CA2100
+
+namespace Fapiao.Sqlite;
+
+/// <summary>One group commit on the writer connection, inside BEGIN IMMEDIATE … COMMIT.</summary>
+internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConnection connection, string tenant, LogHead head) : ILedgerWriteTransaction
+{
+    private bool finished;
+
+    public LogHead Head { get; } = head;
+
+    public async ValueTask<IReadOnlyDictionary<string, InvoiceRecord>> GetInvoicesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = SqliteRows.SelectInvoice + " WHERE tenant = $t AND key = $k;";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        var key = cmd.Parameters.Add("$k", SqliteType.Text);
+        cmd.Prepare();
+        foreach (var k in keys)
+        {
+            key.Value = k;
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                found[k] = SqliteRows.ReadInvoice(reader);
+            }
+        }
+
+        return found;
+    }
+
+    public async ValueTask<IReadOnlyList<InvoiceRecord>> GetRedLettersOfAsync(IReadOnlyCollection<string> blueKeys, CancellationToken ct)
+    {
+        var found = new List<InvoiceRecord>();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = SqliteRows.SelectInvoice + " WHERE tenant = $t AND red_letter_of = $k AND red_letter_of IS NOT NULL ORDER BY first_index;";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        var key = cmd.Parameters.Add("$k", SqliteType.Text);
+        cmd.Prepare();
+        foreach (var k in blueKeys)
+        {
+            key.Value = k;
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                found.Add(SqliteRows.ReadInvoice(reader));
+            }
+        }
+
+        return found;
+    }
+
+    public async ValueTask<StoredEvent?> GetEventAsync(long index, CancellationToken ct) =>
+        await SqliteRows.ReadEventAsync(connection, tenant, index, ct).ConfigureAwait(false);
+
+    public async ValueTask WriteAsync(BatchWrite batch, CancellationToken ct)
+    {
+        await InsertEventsAsync(batch.Events, ct).ConfigureAwait(false);
+        await InsertNodesAsync(batch.Nodes, ct).ConfigureAwait(false);
+        await UpsertInvoicesAsync(batch.Invoices, ct).ConfigureAwait(false);
+        await InsertQuarantineAsync(batch.Quarantine, ct).ConfigureAwait(false);
+        if (batch.Checkpoint is { } cp)
+        {
+            await using var cmd = Command("INSERT INTO checkpoints (tenant, size, root, at, body, signature) VALUES ($t, $size, $root, $at, $body, $sig);");
+            cmd.Parameters.AddWithValue("$size", cp.Size);
+            cmd.Parameters.AddWithValue("$root", cp.Root);
+            cmd.Parameters.AddWithValue("$at", Times.Format(cp.At));
+            cmd.Parameters.AddWithValue("$body", cp.Body);
+            cmd.Parameters.AddWithValue("$sig", cp.Signature);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var head = Command("UPDATE log_head SET size = $size, frontier = $frontier, next_quarantine_id = $q WHERE tenant = $t AND size = $old;");
+        head.Parameters.AddWithValue("$size", batch.Head.Size);
+        head.Parameters.AddWithValue("$frontier", batch.Head.Frontier);
+        head.Parameters.AddWithValue("$q", batch.Head.NextQuarantineId);
+        head.Parameters.AddWithValue("$old", Head.Size);
+        if (await head.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+        {
+            throw new InvalidOperationException("The log head moved during a write transaction; nothing was written.");
+        }
+    }
+
+    private async Task InsertEventsAsync(List<StoredEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = Command("INSERT INTO events (tenant, idx, kind, key, at, leaf_hash, bytes) VALUES ($t, $i, $kind, $key, $at, $leaf, $bytes);");
+        var i = cmd.Parameters.Add("$i", SqliteType.Integer);
+        var kind = cmd.Parameters.Add("$kind", SqliteType.Text);
+        var key = cmd.Parameters.Add("$key", SqliteType.Text);
+        var at = cmd.Parameters.Add("$at", SqliteType.Text);
+        var leaf = cmd.Parameters.Add("$leaf", SqliteType.Blob);
+        var bytes = cmd.Parameters.Add("$bytes", SqliteType.Blob);
+        cmd.Prepare();
+        foreach (var e in events)
+        {
+            i.Value = e.Index;
+            kind.Value = e.Kind;
+            key.Value = (object?)e.Key ?? DBNull.Value;
+            at.Value = Times.Format(e.At);
+            leaf.Value = e.LeafHash;
+            bytes.Value = e.Bytes;
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InsertNodesAsync(List<(int Level, long Index, byte[] Hash)> nodes, CancellationToken ct)
+    {
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = Command("INSERT INTO nodes (tenant, level, idx, hash) VALUES ($t, $level, $i, $hash);");
+        var level = cmd.Parameters.Add("$level", SqliteType.Integer);
+        var i = cmd.Parameters.Add("$i", SqliteType.Integer);
+        var hash = cmd.Parameters.Add("$hash", SqliteType.Blob);
+        cmd.Prepare();
+        foreach (var node in nodes)
+        {
+            level.Value = node.Level;
+            i.Value = node.Index;
+            hash.Value = node.Hash;
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task UpsertInvoicesAsync(List<InvoiceRecord> invoices, CancellationToken ct)
+    {
+        if (invoices.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = Command(SqliteRows.UpsertInvoice);
+        var parameters = SqliteRows.InvoiceParameters(cmd);
+        cmd.Prepare();
+        foreach (var record in invoices)
+        {
+            SqliteRows.BindInvoice(parameters, record);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InsertQuarantineAsync(List<QuarantineItem> items, CancellationToken ct)
+    {
+        foreach (var q in items)
+        {
+            await using var cmd = Command("INSERT INTO quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems) VALUES ($t, $id, $outcome, $source, $at, $actor, $key, $raw, $len, $sha, $problems);");
+            cmd.Parameters.AddWithValue("$id", q.Id);
+            cmd.Parameters.AddWithValue("$outcome", q.Outcome);
+            cmd.Parameters.AddWithValue("$source", q.Source);
+            cmd.Parameters.AddWithValue("$at", Times.Format(q.At));
+            cmd.Parameters.AddWithValue("$actor", q.Actor);
+            cmd.Parameters.AddWithValue("$key", (object?)q.Key ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$raw", q.Raw);
+            cmd.Parameters.AddWithValue("$len", q.RawLength);
+            cmd.Parameters.AddWithValue("$sha", q.RawSha256);
+            cmd.Parameters.AddWithValue("$problems", ProblemsJson.Write(q.Problems, includeSeverity: true));
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$t", tenant);
+        return cmd;
+    }
+
+    public async ValueTask CommitAsync(CancellationToken ct)
+    {
+        await SqliteLedgerStore.ExecuteAsync(connection, null, "COMMIT;", ct).ConfigureAwait(false);
+        finished = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!finished)
+            {
+                await SqliteLedgerStore.ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            store.EndWrite();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Fapiao.Validation;
+
+namespace Fapiao.Formats.Json;
+
+/// <summary>
+/// Reads one invoice object of the canonical JSON shape into a draft. Strict: unknown fields are
+/// refused (no mass assignment), identifiers must be strings (a JSON number would be rounded by
+/// other tools), money may be a string or an exact number literal. Never throws on bad input.
+/// </summary>
+internal static partial class InvoiceJsonReader
+{
+    /// <summary>Invoices nest three levels deep; anything deeper is hostile or wrong.</summary>
+    public const int MaxDepth = 8;
+
+    public const int MaxLines = 10_000;
+
+    private static readonly JsonReaderOptions Options = new()
+    {
+        MaxDepth = MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public static InvoiceDraft? Read(ReadOnlySpan<byte> utf8, List<Problem> problems)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            problems.Add(Problem.Error(ErrorCodes.EncodingInvalid, "$", "The input is not valid UTF-8."));
+            return null;
+        }
+
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            problems.Add(Problem.Error(ErrorCodes.JsonSyntax, "$", "The input is empty."));
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(utf8, Options);
+        try
+        {
+            if (!reader.Read())
+            {
+                problems.Add(Problem.Error(ErrorCodes.JsonSyntax, "$", "The input is empty."));
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                problems.Add(Problem.Error(ErrorCodes.JsonType, "$", "An invoice must be a JSON object."));
+                return null;
+            }
+
+            var draft = ReadInvoice(ref reader, problems);
+            if (reader.Read())
+            {
+                problems.Add(Problem.Error(ErrorCodes.JsonSyntax, $"$@{reader.TokenStartIndex}", "Unexpected content after the invoice object."));
+                return null;
+            }
+
+            return draft;
+        }
+        catch (JsonException ex)
+        {
+            var code = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? ErrorCodes.JsonDepth : ErrorCodes.JsonSyntax;
+            var position = $"$@{ex.BytePositionInLine ?? reader.BytesConsumed}";
+            problems.Add(Problem.Error(code, position, $"Malformed JSON at byte {ex.BytePositionInLine ?? reader.BytesConsumed}: {Shorten(ex.Message)}"));
+            return null;
+        }
+    }
+
+    private static InvoiceDraft ReadInvoice(ref Utf8JsonReader reader, List<Problem> problems)
+    {
+        var draft = new InvoiceDraft();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, "", seen, problems) is { } name)
+        {
+            switch (name)
+            {
+                case "number": draft.Number = ReadIdentifier(ref reader, name, problems); break;
+                case "code": draft.Code = ReadIdentifier(ref reader, name, problems); break;
+                case "type": draft.Type = ReadIdentifier(ref reader, name, problems); break;
+                case "issueDate": draft.IssueDate = ReadIdentifier(ref reader, name, problems); break;
+                case "checkCode": draft.CheckCode = ReadIdentifier(ref reader, name, problems); break;
+                case "redLetterOf": draft.RedLetterOf = ReadIdentifier(ref reader, name, problems); break;
+                case "remarks": draft.Remarks = ReadText(ref reader, name, TextLimits.Remarks, problems); break;
+                case "amount": draft.Amount = ReadDecimal(ref reader, name, problems); break;
+                case "tax": draft.Tax = ReadDecimal(ref reader, name, problems); break;
+                case "total": draft.Total = ReadDecimal(ref reader, name, problems); break;
+                case "seller": draft.Seller = ReadParty(ref reader, name, problems); break;
+                case "buyer": draft.Buyer = ReadParty(ref reader, name, problems); break;
+                case "lines": draft.Lines = ReadLines(ref reader, problems); break;
+                default: UnknownField(ref reader, name, problems); break;
+            }
+        }
+
+        return draft;
+    }
+
+    private static PartyDraft? ReadParty(ref Utf8JsonReader reader, string path, List<Problem> problems)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            problems.Add(Problem.Error(ErrorCodes.JsonType, path, "Expected an object with taxId and name."));
+            reader.Skip();
+            return null;
+        }
+
+        var party = new PartyDraft();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, path + ".", seen, problems) is { } name)
+        {
+            var field = path + "." + name;
+            switch (name)
+            {
+                case "taxId": party.TaxId = ReadIdentifier(ref reader, field, problems); break;
+                case "name": party.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                default: UnknownField(ref reader, field, problems); break;
+            }
+        }
+
+        return party;
+    }
+
+    private static List<LineDraft>? ReadLines(ref Utf8JsonReader reader, List<Problem> problems)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            problems.Add(Problem.Error(ErrorCodes.JsonType, "lines", "Expected an array of lines."));
+            reader.Skip();
+            return null;
+        }
+
+        var lines = new List<LineDraft>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var path = $"lines[{lines.Count}]";
+            if (lines.Count == MaxLines)
+            {
+                problems.Add(Problem.Error(ErrorCodes.LineLimit, "lines", $"More than {MaxLines} lines."));
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                problems.Add(Problem.Error(ErrorCodes.JsonType, path, "Expected a line object."));
+                reader.Skip();
+                lines.Add(new LineDraft());
+                continue;
+            }
+
+            lines.Add(ReadLine(ref reader, path, problems));
+        }
+
+        return lines;
+    }
+
+    private static LineDraft ReadLine(ref Utf8JsonReader reader, string path, List<Problem> problems)
+    {
+        var line = new LineDraft();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, path + ".", seen, problems) is { } name)
+        {
+            var field = path + "." + name;
+            switch (name)
+            {
+                case "name": line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case "spec": line.Spec = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case "unit": line.Unit = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case "quantity": line.Quantity = ReadDecimal(ref reader, field, problems); break;
+                case "unitPrice": line.UnitPrice = ReadDecimal(ref reader, field, problems); break;
+                case "amount": line.Amount = ReadDecimal(ref reader, field, problems); break;
+                case "taxRate": line.TaxRate = ReadDecimal(ref reader, field, problems); break;
+                case "tax": line.Tax = ReadDecimal(ref reader, field, problems); break;
+                default: UnknownField(ref reader, field, problems); break;
+            }
+        }
+
+        return line;
+    }
+
+    private static string Shorten(string message) => message.Length <= 200 ? message : message[..200];
+}

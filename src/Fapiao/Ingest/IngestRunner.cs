@@ -1,0 +1,72 @@
+namespace Fapiao.Ingest;
+
+/// <summary>
+/// Feeds a stream of submissions to the ledger in chunks, keeping a few chunks in flight so that
+/// parsing (this thread) and writing (the writer's) overlap, and hands back the results strictly
+/// in input order, each chunk only once it is durable. Memory stays bounded by the chunks in flight.
+/// </summary>
+internal sealed class IngestRunner(InvoiceLedger ledger)
+{
+    public const int ChunkSize = 1024;
+    public const int MaxChunksInFlight = 8;
+
+    public async Task<IngestSummary> RunAsync(
+        string tenant,
+        string actor,
+        IEnumerable<Submission> submissions,
+        bool wantReceipts,
+        Func<IReadOnlyList<IngestResult>, CancellationToken, ValueTask>? onDurable,
+        CancellationToken ct)
+    {
+        var summary = new IngestSummary();
+        var inFlight = new Queue<Task<IReadOnlyList<IngestResult>>>();
+        var chunk = new List<WriteItem>(ChunkSize);
+
+        async Task DrainOneAsync()
+        {
+            var results = await inFlight.Dequeue().ConfigureAwait(false);
+            foreach (var result in results)
+            {
+                summary.Add(result);
+            }
+
+            if (onDurable is not null)
+            {
+                await onDurable(results, ct).ConfigureAwait(false);
+            }
+        }
+
+        async Task FlushAsync()
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            inFlight.Enqueue(ledger.IngestAsync(tenant, chunk, wantReceipts, ct));
+            chunk = new List<WriteItem>(ChunkSize);
+            while (inFlight.Count >= MaxChunksInFlight)
+            {
+                await DrainOneAsync().ConfigureAwait(false);
+            }
+        }
+
+        foreach (var submission in submissions)
+        {
+            ct.ThrowIfCancellationRequested();
+            chunk.Add(new WriteItem(submission, actor));
+            if (chunk.Count == ChunkSize)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        while (inFlight.Count > 0)
+        {
+            await DrainOneAsync().ConfigureAwait(false);
+        }
+
+        return summary;
+    }
+}

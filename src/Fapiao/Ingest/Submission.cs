@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using Fapiao.Domain;
+using Fapiao.Validation;
+
+namespace Fapiao.Ingest;
+
+/// <summary>
+/// One submitted item after parsing and stateless validation, with the bytes it came as (kept
+/// verbatim for quarantine). <see cref="Invoice"/> is null when an error rejected it already.
+/// </summary>
+internal sealed class Submission
+{
+    /// <summary>Quarantine keeps at most this many bytes of one item; longer items keep their length and hash.</summary>
+    public const int MaxKeptBytes = 1 << 20;
+
+    public required string Source { get; init; }
+    public required byte[] Raw { get; init; }
+    public required long RawLength { get; init; }
+    /// <summary>Set when the item was longer than <see cref="MaxKeptBytes"/>; otherwise computed from Raw when needed.</summary>
+    public byte[]? RawSha256 { get; init; }
+    public Invoice? Invoice { get; init; }
+    public required List<Problem> Problems { get; init; }
+
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems) => new()
+    {
+        Source = source,
+        Raw = raw,
+        RawLength = raw.LongLength,
+        Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+        Problems = problems,
+    };
+
+    public byte[] Sha256() => RawSha256 ?? SHA256.HashData(Raw);
+}

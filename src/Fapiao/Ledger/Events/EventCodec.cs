@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Fapiao.Domain;
+using Fapiao.Formats;
+using Fapiao.Formats.Json;
+using Fapiao.Validation;
+
+namespace Fapiao.Ledger.Events;
+
+/// <summary>
+/// The byte form of events. These bytes are what the Merkle leaf hashes, so the writer emits one
+/// fixed layout (field order, no whitespace) and the reader refuses anything it cannot account for.
+/// </summary>
+internal static class EventCodec
+{
+    public static byte[] Encode(LedgerEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(768);
+        using (var w = new Utf8JsonWriter(buffer, CanonicalInvoiceJson.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", LedgerEvent.FormatVersion);
+            w.WriteString("kind", e.Kind);
+            w.WriteString("tenant", e.Tenant);
+            if (e.Key is not null)
+            {
+                w.WriteString("key", e.Key);
+            }
+
+            w.WriteString("at", e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("actor", e.Actor);
+            w.WriteString("source", e.Source);
+            if (e.ContentHash is not null)
+            {
+                w.WriteString("contentHash", e.ContentHash);
+            }
+
+            if (e.Invoice is not null)
+            {
+                w.WritePropertyName("invoice");
+                CanonicalInvoiceJson.Write(w, e.Invoice);
+            }
+
+            if (e.Added.Count > 0)
+            {
+                w.WriteStartArray("added");
+                foreach (var field in e.Added)
+                {
+                    w.WriteStringValue(field);
+                }
+
+                w.WriteEndArray();
+            }
+
+            WriteOptional(w, "red", e.Red);
+            WriteMoney(w, "amount", e.Amount);
+            WriteMoney(w, "tax", e.Tax);
+            WriteMoney(w, "total", e.Total);
+            WriteOptional(w, "reason", e.Reason);
+            if (e.Warnings.Count > 0)
+            {
+                w.WriteStartArray("warnings");
+                foreach (var p in e.Warnings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", p.Code);
+                    w.WriteString("field", p.Field);
+                    w.WriteString("message", p.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Decodes stored event bytes; throws <see cref="FormatException"/> when they are not an event this ledger wrote.</summary>
+    public static LedgerEvent Decode(ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    {
+        try
+        {
+            return DecodeCore(bytes, validator);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            throw new FormatException("The event bytes are not a well-formed event: " + ex.Message, ex);
+        }
+    }
+
+    private static LedgerEvent DecodeCore(ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    {
+        var r = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16 });
+        Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
+        string? kind = null, tenant = null, key = null, actor = null, source = null, contentHash = null, red = null, reason = null;
+        DateTimeOffset? at = null;
+        decimal? amount = null, tax = null, total = null;
+        Invoice? invoice = null;
+        var added = new List<string>();
+        var warnings = new List<Problem>();
+        var version = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = r.GetString();
+            r.Read();
+            switch (name)
+            {
+                case "v": version = r.GetInt32(); break;
+                case "kind": kind = r.GetString(); break;
+                case "tenant": tenant = r.GetString(); break;
+                case "key": key = r.GetString(); break;
+                case "at": at = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal); break;
+                case "actor": actor = r.GetString(); break;
+                case "source": source = r.GetString(); break;
+                case "contentHash": contentHash = r.GetString(); break;
+                case "invoice": invoice = ReadInvoice(ref r, bytes, validator); break;
+                case "added": added = ReadStrings(ref r); break;
+                case "red": red = r.GetString(); break;
+                case "amount": amount = ReadMoney(ref r); break;
+                case "tax": tax = ReadMoney(ref r); break;
+                case "total": total = ReadMoney(ref r); break;
+                case "reason": reason = r.GetString(); break;
+                case "warnings": warnings = ReadWarnings(ref r); break;
+                default: throw new FormatException($"Unknown event field \"{name}\".");
+            }
+        }
+
+        Expect(r.TokenType == JsonTokenType.EndObject && !r.Read(), "the end of the event");
+        Expect(version == LedgerEvent.FormatVersion, "event format version 1");
+        return new LedgerEvent
+        {
+            Kind = kind ?? throw new FormatException("The event has no kind."),
+            Tenant = tenant ?? throw new FormatException("The event has no tenant."),
+            Key = key,
+            At = at ?? throw new FormatException("The event has no time."),
+            Actor = actor ?? throw new FormatException("The event has no actor."),
+            Source = source ?? throw new FormatException("The event has no source."),
+            ContentHash = contentHash,
+            Invoice = invoice,
+            Added = added,
+            Red = red,
+            Amount = amount,
+            Tax = tax,
+            Total = total,
+            Reason = reason,
+            Warnings = warnings,
+        };
+    }
+
+    private static Invoice ReadInvoice(ref Utf8JsonReader r, ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    {
+        var start = (int)r.TokenStartIndex;
+        r.Skip();
+        var end = (int)r.BytesConsumed;
+        var problems = new List<Problem>();
+        var draft = InvoiceJsonReader.Read(bytes[start..end], problems);
+        var invoice = draft is null ? null : validator.Validate(draft, problems);
+        return invoice ?? throw new FormatException("The event's invoice does not validate: " + string.Join("; ", problems.Where(p => p.IsError).Select(p => p.Code + " " + p.Field)));
+    }
+
+    private static List<string> ReadStrings(ref Utf8JsonReader r)
+    {
+        var list = new List<string>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(r.GetString()!);
+        }
+
+        return list;
+    }
+
+    private static List<Problem> ReadWarnings(ref Utf8JsonReader r)
+    {
+        var list = new List<Problem>();
+        while (r.Read() && r.TokenType == JsonTokenType.StartObject)
+        {
+            string? code = null, field = null, message = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = r.GetString();
+                r.Read();
+                switch (name)
+                {
+                    case "code": code = r.GetString(); break;
+                    case "field": field = r.GetString(); break;
+                    case "message": message = r.GetString(); break;
+                    default: throw new FormatException($"Unknown warning field \"{name}\".");
+                }
+            }
+
+            list.Add(Problem.Warning(code ?? "", field ?? "", message ?? ""));
+        }
+
+        return list;
+    }
+
+    private static decimal ReadMoney(ref Utf8JsonReader r) =>
+        Amounts.TryParseMoney(r.GetString(), out var value) ? value : throw new FormatException("Bad amount in event.");
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteMoney(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, Amounts.FormatMoney(v));
+        }
+    }
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new FormatException($"Expected {what} in the event bytes.");
+        }
+    }
+}

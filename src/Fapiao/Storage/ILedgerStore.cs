@@ -1,0 +1,53 @@
+using Fapiao.Ledger;
+
+namespace Fapiao.Storage;
+
+/// <summary>
+/// The storage port. Every table is keyed by tenant; every read names its tenant, so one tenant's
+/// data cannot be reached with another's name. Events are append-only, enforced by the database.
+/// </summary>
+internal interface ILedgerStore : IAsyncDisposable
+{
+    /// <summary>Creates or migrates the schema.</summary>
+    ValueTask InitializeAsync(CancellationToken ct);
+
+    ValueTask<bool> CreateTenantAsync(string tenant, DateTimeOffset at, CancellationToken ct);
+
+    ValueTask<bool> TenantExistsAsync(string tenant, CancellationToken ct);
+
+    ValueTask<IReadOnlyList<string>> ListTenantsAsync(CancellationToken ct);
+
+    ValueTask<ILedgerWriteTransaction> BeginWriteAsync(string tenant, CancellationToken ct);
+
+    ValueTask<LogHead> GetHeadAsync(string tenant, CancellationToken ct);
+
+    ValueTask<InvoiceRecord?> GetInvoiceAsync(string tenant, string key, CancellationToken ct);
+
+    IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, CancellationToken ct);
+
+    ValueTask<StoredEvent?> GetEventAsync(string tenant, long index, CancellationToken ct);
+
+    /// <summary>Events in log order, from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    IAsyncEnumerable<StoredEvent> ReadEventsAsync(string tenant, long from, long to, CancellationToken ct);
+
+    /// <summary>Every event, ordered by invoice key and then by index; events without a key come first.</summary>
+    IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, CancellationToken ct);
+
+    IAsyncEnumerable<StoredEvent> ReadEventsForKeyAsync(string tenant, string key, CancellationToken ct);
+
+    /// <summary>The stored hashes (leaf hashes at level 0, complete nodes at multiples of the stride).</summary>
+    IStoredHashes Hashes(string tenant);
+
+    IAsyncEnumerable<(int Level, long Index, byte[] Hash)> ReadNodesAsync(string tenant, CancellationToken ct);
+
+    ValueTask<SignedCheckpoint?> GetLatestCheckpointAsync(string tenant, CancellationToken ct);
+
+    IAsyncEnumerable<SignedCheckpoint> ReadCheckpointsAsync(string tenant, CancellationToken ct);
+
+    IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct);
+
+    ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct);
+
+    /// <summary>The store's own physical check (SQLite: PRAGMA quick_check); null when sound, else what is wrong.</summary>
+    ValueTask<string?> CheckIntegrityAsync(CancellationToken ct);
+}

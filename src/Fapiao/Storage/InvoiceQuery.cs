@@ -1,0 +1,13 @@
+using Fapiao.Domain;
+
+namespace Fapiao.Storage;
+
+/// <summary>Filters for listing invoices; null means no filter. Results come ordered by key.</summary>
+internal sealed record InvoiceQuery(
+    string? Seller = null,
+    string? Buyer = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    InvoiceState? State = null,
+    string? AfterKey = null,
+    int? Limit = null);

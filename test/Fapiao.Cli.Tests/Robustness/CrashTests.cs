@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Fapiao.Cli.Tests.Support;
+
+namespace Fapiao.Cli.Tests.Robustness;
+
+/// <summary>
+/// kill -9 in the middle of an ingest, again and again: every item the results file reported is
+/// still there afterwards, and verify passes.
+/// </summary>
+public sealed class CrashTests
+{
+    [Fact]
+    public async Task Ingest_KilledAtRandomMoments_LosesNothingItReportedAndStillVerifies()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+        var random = new Random(20261128);
+        var reported = new HashSet<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            var input = ledger.File($"in{round}.jsonl");
+            await File.WriteAllTextAsync(input, Samples.Lines(Enumerable.Range(round * 20_000, 20_000).Select(Samples.Invoice)));
+            var results = ledger.File($"results{round}.jsonl");
+            using (var process = Process.Start(FapiaoProcess.StartInfo(ledger.Data, ["ingest", input, "--results", results]))!)
+            {
+                await WaitForResultsAsync(results, process);
+                await Task.Delay(random.Next(0, 400));
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            foreach (var line in ReadCompleteLines(results))
+            {
+                using var json = JsonDocument.Parse(line);
+                json.RootElement.GetProperty("outcome").GetString().ShouldBe("accepted");
+                reported.Add(json.RootElement.GetProperty("key").GetString()!);
+            }
+
+            var verify = await ledger.RunAsync("verify", "--json");
+            verify.ExitCode.ShouldBe(0, $"round {round}: {verify.Stdout}{verify.Stderr}");
+        }
+
+        reported.Count.ShouldBeGreaterThan(0);
+        var list = await ledger.RunAsync("list", "--json");
+        var present = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToHashSet();
+        reported.Except(present).ShouldBeEmpty();
+    }
+
+    private static async Task WaitForResultsAsync(string path, Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        {
+            if (File.Exists(path) && new FileInfo(path).Length > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A kill may cut the last line short; only whole lines were ever reported.</summary>
+    private static IEnumerable<string> ReadCompleteLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var text = File.ReadAllText(path);
+        var end = text.LastIndexOf('\n');
+        return end < 0 ? [] : text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+}

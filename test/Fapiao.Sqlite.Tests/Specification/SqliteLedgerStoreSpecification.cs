@@ -1,0 +1,3 @@
+namespace Fapiao.Sqlite.Tests.Specification;
+
+public sealed class SqliteLedgerStoreSpecification : LedgerStoreSpecification<SqliteStoreProvider>;
