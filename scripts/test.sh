@@ -35,8 +35,8 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without reporting a failed test (a crash, a missing assembly): count it as a failure.
   failed=1
 fi
-if [ "$assemblies" -lt 3 ]; then
-  echo "expected the three test assemblies to report, saw $assemblies"
+if [ "$assemblies" -lt 4 ]; then
+  echo "expected the four test assemblies to report, saw $assemblies"
   failed=$((failed + 1))
 fi
 if [ "$skipped" -gt 0 ]; then
