@@ -39,7 +39,14 @@ internal static class EventCodec
             if (e.Invoice is not null)
             {
                 w.WritePropertyName("invoice");
-                CanonicalInvoiceJson.Write(w, e.Invoice);
+                if (e.InvoiceBytes.IsEmpty)
+                {
+                    CanonicalInvoiceJson.Write(w, e.Invoice);
+                }
+                else
+                {
+                    w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
+                }
             }
 
             if (e.Added.Count > 0)
