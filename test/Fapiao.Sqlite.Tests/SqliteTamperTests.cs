@@ -99,6 +99,20 @@ public sealed class SqliteTamperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RebuildProjection_AfterTheProjectionWasDamaged_MakesVerifyPassAgain()
+    {
+        await ExecuteAsync("UPDATE invoices SET state = 'voided', total = '0.01' WHERE key = '24112000000000010005'; DELETE FROM invoices WHERE key = '24112000000000000007'; INSERT INTO invoices SELECT tenant, '24119999999999999999', state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of, content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings FROM invoices WHERE key = '24112000000000000001';");
+        (await ledger.VerifyAsync(Tenant, CancellationToken.None)).Ok.ShouldBeFalse();
+
+        var count = await ledger.RebuildProjectionAsync(Tenant, CancellationToken.None);
+
+        count.ShouldBe(30);
+        (await ledger.VerifyAsync(Tenant, CancellationToken.None)).Failure.ShouldBeNull();
+        (await store.GetInvoiceAsync(Tenant, "24119999999999999999", CancellationToken.None)).ShouldBeNull();
+        (await store.GetInvoiceAsync(Tenant, "24112000000000010005", CancellationToken.None))!.Total.ShouldBe(1060.00m);
+    }
+
+    [Fact]
     public async Task Verify_ProjectionRowDeleted_NamesTheMissingInvoice()
     {
         await ExecuteAsync("DELETE FROM invoices WHERE key = '24112000000000000007';");

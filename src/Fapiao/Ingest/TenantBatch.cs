@@ -163,7 +163,7 @@ internal sealed partial class TenantBatch
             }
         }
 
-        var canonical = CanonicalInvoiceJson.ToBytes(invoice);
+        var canonical = item.Submission.CanonicalBytes ?? CanonicalInvoiceJson.ToBytes(invoice);
         var index = Append(new LedgerEvent
         {
             Kind = EventKinds.Recorded,
