@@ -35,6 +35,34 @@ internal static class SqliteRows
     private static readonly string[] InvoiceParameterNames =
         ["$key", "$state", "$type", "$date", "$seller", "$buyer", "$amount", "$tax", "$total", "$red", "$hash", "$ci", "$fi", "$li", "$ra", "$rt", "$rto", "$warnings"];
 
+    /// <summary>The same upsert with positional parameters (?1 tenant, then the columns in order), for <see cref="RawStatement"/>.</summary>
+    public static readonly string UpsertInvoiceRaw = ToPositional(UpsertInvoice);
+
+    private static string ToPositional(string sql)
+    {
+        sql = sql.Replace("$t,", "?1,", StringComparison.Ordinal);
+        for (var i = 0; i < InvoiceParameterNames.Length; i++)
+        {
+            sql = sql.Replace(InvoiceParameterNames[i] + ",", $"?{i + 2},", StringComparison.Ordinal)
+                     .Replace(InvoiceParameterNames[i] + ")", $"?{i + 2})", StringComparison.Ordinal);
+        }
+
+        return sql;
+    }
+
+    public static void BindInvoice(RawStatement s, InvoiceRecord r)
+    {
+        s.Text(2, r.Key).Text(3, r.State.ToText()).Text(4, r.Type).Text(5, r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Text(6, r.SellerTaxId).Text(7, r.BuyerTaxId).Text(8, MoneyText(r.Amount)).Text(9, MoneyText(r.Tax)).Text(10, MoneyText(r.Total))
+            .Text(11, r.RedLetterOf).Text(12, r.ContentHash).Integer(13, r.ContentIndex).Integer(14, r.FirstIndex).Integer(15, r.LastIndex)
+            .Text(16, Amounts.FormatMoney(r.ReversedAmount)).Text(17, Amounts.FormatMoney(r.ReversedTax)).Text(18, Amounts.FormatMoney(r.ReversedTotal))
+            .Text(19, ProblemsJson.Write(r.Warnings, includeSeverity: false));
+    }
+
+    private static string? MoneyText(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : null;
+
+
+
     public static SqliteParameter[] InvoiceParameters(SqliteCommand cmd) =>
         InvoiceParameterNames.Select(name => cmd.Parameters.Add(name, SqliteType.Text)).ToArray();
 

@@ -83,69 +83,59 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
         }
     }
 
-    private async Task InsertEventsAsync(List<StoredEvent> events, CancellationToken ct)
+    private Task InsertEventsAsync(List<StoredEvent> events, CancellationToken ct)
     {
         if (events.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await using var cmd = Command("INSERT INTO events (tenant, idx, kind, key, at, leaf_hash, bytes) VALUES ($t, $i, $kind, $key, $at, $leaf, $bytes);");
-        var i = cmd.Parameters.Add("$i", SqliteType.Integer);
-        var kind = cmd.Parameters.Add("$kind", SqliteType.Text);
-        var key = cmd.Parameters.Add("$key", SqliteType.Text);
-        var at = cmd.Parameters.Add("$at", SqliteType.Text);
-        var leaf = cmd.Parameters.Add("$leaf", SqliteType.Blob);
-        var bytes = cmd.Parameters.Add("$bytes", SqliteType.Blob);
-        cmd.Prepare();
+        using var insert = new RawStatement(connection, "INSERT INTO events (tenant, idx, kind, key, at, leaf_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+        insert.Text(1, tenant);
         foreach (var e in events)
         {
-            i.Value = e.Index;
-            kind.Value = e.Kind;
-            key.Value = (object?)e.Key ?? DBNull.Value;
-            at.Value = Times.Format(e.At);
-            leaf.Value = e.LeafHash;
-            bytes.Value = e.Bytes;
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            insert.Integer(2, e.Index).Text(3, e.Kind).Text(4, e.Key).Text(5, Times.Format(e.At)).Blob(6, e.LeafHash).Blob(7, e.Bytes).Execute();
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task InsertNodesAsync(List<(int Level, long Index, byte[] Hash)> nodes, CancellationToken ct)
+    private Task InsertNodesAsync(List<(int Level, long Index, byte[] Hash)> nodes, CancellationToken ct)
     {
         if (nodes.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await using var cmd = Command("INSERT INTO nodes (tenant, level, idx, hash) VALUES ($t, $level, $i, $hash);");
-        var level = cmd.Parameters.Add("$level", SqliteType.Integer);
-        var i = cmd.Parameters.Add("$i", SqliteType.Integer);
-        var hash = cmd.Parameters.Add("$hash", SqliteType.Blob);
-        cmd.Prepare();
+        using var insert = new RawStatement(connection, "INSERT INTO nodes (tenant, level, idx, hash) VALUES (?1, ?2, ?3, ?4);");
+        insert.Text(1, tenant);
         foreach (var node in nodes)
         {
-            level.Value = node.Level;
-            i.Value = node.Index;
-            hash.Value = node.Hash;
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            insert.Integer(2, node.Level).Integer(3, node.Index).Blob(4, node.Hash).Execute();
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task UpsertInvoicesAsync(List<InvoiceRecord> invoices, CancellationToken ct)
+    private Task UpsertInvoicesAsync(List<InvoiceRecord> invoices, CancellationToken ct)
     {
         if (invoices.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await using var cmd = Command(SqliteRows.UpsertInvoice);
-        var parameters = SqliteRows.InvoiceParameters(cmd);
-        cmd.Prepare();
+        using var upsert = new RawStatement(connection, SqliteRows.UpsertInvoiceRaw);
+        upsert.Text(1, tenant);
         foreach (var record in invoices)
         {
-            SqliteRows.BindInvoice(parameters, record);
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            SqliteRows.BindInvoice(upsert, record);
+            upsert.Execute();
         }
+
+        return Task.CompletedTask;
     }
 
     private async Task InsertQuarantineAsync(List<QuarantineItem> items, CancellationToken ct)
