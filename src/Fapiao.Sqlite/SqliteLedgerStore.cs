@@ -112,7 +112,7 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore
     public async ValueTask<string?> CheckIntegrityAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        var result = (string?)await ScalarAsync(connection, null, "PRAGMA quick_check;", ct).ConfigureAwait(false);
+        var result = (string?)await ScalarAsync(connection, null, "PRAGMA integrity_check(1);", ct).ConfigureAwait(false);
         return result == "ok" ? null : result;
     }
 

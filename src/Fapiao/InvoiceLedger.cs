@@ -84,8 +84,8 @@ internal sealed class InvoiceLedger : IAsyncDisposable
         return new ConsistencyView(size1, size2, root1, root2, proof);
     }
 
-    public Task<VerifyReport> VerifyAsync(string tenant, CancellationToken ct) =>
-        new LedgerVerifier(Store, Signer).VerifyAsync(tenant, ct);
+    public Task<VerifyReport> VerifyAsync(string tenant, CancellationToken ct, bool physical = false) =>
+        new LedgerVerifier(Store, Signer).VerifyAsync(tenant, physical, ct);
 
     /// <summary>Recomputes the projection from the log and puts it in place of the stored one.</summary>
     public ValueTask<long> RebuildProjectionAsync(string tenant, CancellationToken ct) =>

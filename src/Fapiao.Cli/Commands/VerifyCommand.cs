@@ -8,11 +8,12 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var command = new Command("verify", "Recompute every leaf, root, signature, proof and projection from the log");
+        var physical = new Option<bool>("--physical") { Description = "Also run the database's own full integrity check (reads the whole file)" };
+        var command = new Command("verify", "Recompute every leaf, root, signature, proof and projection from the log") { physical };
         command.SetAction(async (parse, ct) =>
         {
             await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
-            var report = await context.Ledger.VerifyAsync(context.Tenant, ct).ConfigureAwait(false);
+            var report = await context.Ledger.VerifyAsync(context.Tenant, ct, parse.GetValue(physical)).ConfigureAwait(false);
             if (context.Json)
             {
                 JsonOut.Write(w =>

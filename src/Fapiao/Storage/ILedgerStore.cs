@@ -54,6 +54,6 @@ internal interface ILedgerStore : IAsyncDisposable
     /// </summary>
     ValueTask<long> ReplaceProjectionAsync(string tenant, IAsyncEnumerable<InvoiceRecord> records, CancellationToken ct);
 
-    /// <summary>The store's own physical check (SQLite: PRAGMA quick_check); null when sound, else what is wrong.</summary>
+    /// <summary>The store's own physical check (SQLite: PRAGMA integrity_check); null when sound, else what is wrong.</summary>
     ValueTask<string?> CheckIntegrityAsync(CancellationToken ct);
 }

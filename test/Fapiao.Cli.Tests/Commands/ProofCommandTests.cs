@@ -100,6 +100,7 @@ public sealed class ProofCommandTests
         using var json = JsonDocument.Parse(run.Stdout);
         json.RootElement.GetProperty("ok").GetBoolean().ShouldBeTrue();
         json.RootElement.GetProperty("events").GetInt64().ShouldBe(20);
+        (await ledger.RunAsync("verify", "--physical")).ExitCode.ShouldBe(0);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)

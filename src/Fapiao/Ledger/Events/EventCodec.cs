@@ -173,7 +173,7 @@ internal static class EventCodec
     private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)
     {
         var problems = new List<Problem>();
-        var draft = InvoiceJsonReader.Read(json, problems);
+        var draft = InvoiceJsonReader.Read(json, problems, skipLines: validator is null);
         var invoice = draft is null ? null : validator is null ? ProjectionOnly(draft) : validator.Validate(draft, problems);
         return invoice ?? throw new FormatException("The event's invoice does not validate: " + string.Join("; ", problems.Where(p => p.IsError).Select(p => p.Code + " " + p.Field)));
     }
