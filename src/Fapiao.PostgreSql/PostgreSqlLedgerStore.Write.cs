@@ -1,0 +1,37 @@
+using System.Data;
+using Fapiao.Storage;
+using Npgsql;
+
+namespace Fapiao.PostgreSql;
+
+internal sealed partial class PostgreSqlLedgerStore
+{
+    /// <summary>
+    /// Opens a READ COMMITTED transaction and locks the tenant's log head row. A writer that finds
+    /// the row locked waits; when it gets the lock, PostgreSQL hands it the row as the previous
+    /// writer committed it, so every writer continues from the true tip and the log cannot fork.
+    /// Each later statement of the transaction sees everything committed before the lock was taken.
+    /// </summary>
+    public async ValueTask<ILedgerWriteTransaction> BeginWriteAsync(string tenant, CancellationToken ct)
+    {
+        var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
+        NpgsqlTransaction? tx = null;
+        try
+        {
+            tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
+            var head = await PostgreSqlErrors.TranslateAsync(() => ReadHeadAsync(connection, tenant, forUpdate: true, ct)).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The tenant \"{tenant}\" does not exist. Create it with: fapiao init --tenant {tenant}");
+            return new PostgreSqlWriteTransaction(connection, tx, tenant, head);
+        }
+        catch
+        {
+            if (tx is not null)
+            {
+                await tx.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
