@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Fapiao.Ledger.Signing;
-using Fapiao.Sqlite;
+using Fapiao.Storage;
 
 namespace Fapiao.Cli;
 
@@ -11,7 +11,7 @@ internal sealed partial class CliContext : IAsyncDisposable
     public const string DatabaseName = "ledger.db";
     public const string KeysFolder = "keys";
 
-    private CliContext(string dataDir, string tenant, bool json, SqliteLedgerStore store, CheckpointSigner signer)
+    private CliContext(string dataDir, string tenant, bool json, ILedgerStore store, CheckpointSigner signer)
     {
         DataDir = dataDir;
         Tenant = tenant;
@@ -24,7 +24,7 @@ internal sealed partial class CliContext : IAsyncDisposable
     public string DataDir { get; }
     public string Tenant { get; }
     public bool Json { get; }
-    public SqliteLedgerStore Store { get; }
+    public ILedgerStore Store { get; }
     public CheckpointSigner Signer { get; }
     public InvoiceLedger Ledger { get; }
 
@@ -43,19 +43,24 @@ internal sealed partial class CliContext : IAsyncDisposable
     {
         var dataDir = parse.GetValue(GlobalOptions.Data)!;
         var tenant = CheckTenantName(parse.GetValue(GlobalOptions.Tenant)!);
-        var database = Path.Combine(dataDir, DatabaseName);
-        if (!File.Exists(database))
+        var location = LedgerDatabase.From(parse);
+        if (!location.IsPostgres && !File.Exists(location.SqlitePath))
         {
             throw new CliException(ExitCodes.Usage, $"There is no ledger in {dataDir}. Create one with: fapiao init --data {dataDir}");
         }
 
-        var store = new SqliteLedgerStore(database);
+        if (location.IsPostgres && !Directory.Exists(Path.Combine(dataDir, KeysFolder)))
+        {
+            throw new CliException(ExitCodes.Usage, $"There is no signing key in {dataDir}. Create it with: fapiao init --data {dataDir} --db …");
+        }
+
+        var store = location.Open();
         try
         {
             await store.InitializeAsync(ct).ConfigureAwait(false);
             if (!await store.TenantExistsAsync(tenant, ct).ConfigureAwait(false))
             {
-                throw new CliException(ExitCodes.Usage, $"The ledger in {dataDir} has no tenant \"{tenant}\". Add it with: fapiao init --data {dataDir} --tenant {tenant}");
+                throw new CliException(ExitCodes.Usage, $"The ledger in {location} has no tenant \"{tenant}\". Add it with: fapiao init --tenant {tenant}");
             }
 
             var signer = SigningKeyFile.Load(Path.Combine(dataDir, KeysFolder));

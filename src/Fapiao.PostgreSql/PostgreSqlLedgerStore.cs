@@ -20,9 +20,15 @@ internal sealed partial class PostgreSqlLedgerStore : ILedgerStore
 
     public PostgreSqlLedgerStore(string connectionString)
     {
+        Description = Describe(connectionString);
+        dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <summary>Where a connection string points, without the password, for messages.</summary>
+    public static string Describe(string connectionString)
+    {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Description = $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
-        dataSource = NpgsqlDataSource.Create(builder);
+        return $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     /// <summary>Where the ledger lives, without the password.</summary>
