@@ -113,4 +113,25 @@ public sealed class PostgreSqlCliTests : IAsyncLifetime
         var verify = await RunAsync("verify", "--json");
         verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
     }
+
+    [SkippableFact]
+    public async Task Copy_SqliteLedgerToPostgreSql_VerifiesThereWithTheSameCheckpoint()
+    {
+        await ledger.InitAsync();
+        var input = ledger.File("in.jsonl");
+        await File.WriteAllTextAsync(input, Samples.Lines(Enumerable.Range(1, 25).Select(Samples.Invoice)));
+        (await ledger.RunAsync("ingest", input)).ExitCode.ShouldBe(0);
+        var sqliteCheckpoint = await ledger.RunAsync("checkpoint", "--json");
+
+        var copy = await ledger.RunAsync("copy", "--from", Path.Combine(ledger.Data, CliContext.DatabaseName), "--to", db, "--json");
+        var again = await ledger.RunAsync("copy", "--from", Path.Combine(ledger.Data, CliContext.DatabaseName), "--to", db, "--json");
+
+        copy.ExitCode.ShouldBe(0, copy.Stderr);
+        JsonDocument.Parse(copy.Stdout).RootElement.GetProperty("tenants")[0].GetProperty("events").GetInt64().ShouldBe(25);
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        JsonDocument.Parse(again.Stdout).RootElement.GetProperty("tenants")[0].GetProperty("resumedAt").GetInt64().ShouldBe(25);
+        (await RunAsync("checkpoint", "--json")).Stdout.ShouldBe(sqliteCheckpoint.Stdout);
+        var verify = await RunAsync("verify");
+        verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
+    }
 }
