@@ -12,6 +12,7 @@ internal static class CliApp
         var root = new RootCommand("fapiao — the invoice ledger that never loses an invoice, and can prove it");
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Database);
+        root.Options.Add(GlobalOptions.ReadDatabase);
         root.Options.Add(GlobalOptions.Tenant);
         root.Options.Add(GlobalOptions.Json);
         root.Subcommands.Add(InitCommand.Create());

@@ -38,12 +38,18 @@ internal sealed partial class CliContext : IAsyncDisposable
             ? tenant
             : throw new CliException(ExitCodes.Usage, $"\"{tenant}\" is not a tenant name: use 1–63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
 
-    /// <summary>Opens an existing ledger; a missing data folder or tenant is a clear usage error.</summary>
-    public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken ct)
+    /// <summary>
+    /// Opens an existing ledger; a missing data folder or tenant is a clear usage error. A command
+    /// that only reads opens the read replica (--read-db) where one is named; a replica may lag
+    /// the primary by what it has not replayed yet (none with synchronous_commit = remote_apply).
+    /// </summary>
+    public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken ct, bool writes = false)
     {
         var dataDir = parse.GetValue(GlobalOptions.Data)!;
         var tenant = CheckTenantName(parse.GetValue(GlobalOptions.Tenant)!);
-        var location = LedgerDatabase.From(parse);
+        var location = !writes && parse.GetValue(GlobalOptions.ReadDatabase) is { Length: > 0 } replica
+            ? LedgerDatabase.Parse(replica, dataDir)
+            : LedgerDatabase.From(parse);
         if (!location.IsPostgres && !File.Exists(location.SqlitePath))
         {
             throw new CliException(ExitCodes.Usage, $"There is no ledger in {dataDir}. Create one with: fapiao init --data {dataDir}");

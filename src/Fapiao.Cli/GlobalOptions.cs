@@ -19,6 +19,13 @@ internal static class GlobalOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("FAPIAO_DB") is { Length: > 0 } env ? env : null,
     };
 
+    public static readonly Option<string?> ReadDatabase = new("--read-db")
+    {
+        Description = "A read replica (streaming standby) of --db for the commands that only read: show, list, receipt, checkpoint, consistency, verify, export, quarantine (default: $FAPIAO_READ_DB). Writes always go to --db.",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("FAPIAO_READ_DB") is { Length: > 0 } env ? env : null,
+    };
+
     public static readonly Option<string> Tenant = new("--tenant")
     {
         Description = "The tenant (default: default)",

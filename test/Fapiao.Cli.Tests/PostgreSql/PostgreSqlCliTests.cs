@@ -134,4 +134,32 @@ public sealed class PostgreSqlCliTests : IAsyncLifetime
         var verify = await RunAsync("verify");
         verify.ExitCode.ShouldBe(0, verify.Stdout + verify.Stderr);
     }
+
+    [SkippableFact]
+    public async Task ReadDb_ReadsGoToTheReplicaAndWritesToTheDatabase()
+    {
+        // A second, separate ledger stands in for the replica, so it is visible which one a command used.
+        var other = await TestServer.CreateSchemaAsync();
+        try
+        {
+            var replica = TestServer.ConnectionString(other);
+            (await RunAsync("init")).ExitCode.ShouldBe(0);
+            (await ledger.RunAsync("init", "--db", replica, "--tenant", "elsewhere")).ExitCode.ShouldBe(0);
+            var input = ledger.File("in.jsonl");
+            await File.WriteAllTextAsync(input, Samples.Lines([Samples.Invoice(1)]));
+
+            var ingest = await RunAsync("ingest", input, "--read-db", replica);
+            var showFromReplica = await RunAsync("show", Samples.Number(1), "--read-db", replica);
+            var showFromPrimary = await RunAsync("show", Samples.Number(1));
+
+            ingest.ExitCode.ShouldBe(0, ingest.Stderr);
+            showFromReplica.ExitCode.ShouldBe(ExitCodes.Usage);
+            showFromReplica.Stderr.ShouldContain("no tenant \"default\"");
+            showFromPrimary.ExitCode.ShouldBe(0, showFromPrimary.Stderr);
+        }
+        finally
+        {
+            await TestServer.DropSchemaAsync(other);
+        }
+    }
 }
