@@ -129,15 +129,8 @@ internal sealed partial class PostgreSqlLedgerStore
         return list;
     }
 
-    public async ValueTask<SignedCheckpoint?> GetLatestCheckpointAsync(string tenant, CancellationToken ct)
-    {
-        await foreach (var cp in ReadCheckpointsWhereAsync(tenant, "ORDER BY size DESC LIMIT 1", ct).ConfigureAwait(false))
-        {
-            return cp;
-        }
-
-        return null;
-    }
+    public ValueTask<SignedCheckpoint?> GetLatestCheckpointAsync(string tenant, CancellationToken ct) =>
+        ReadCheckpointsWhereAsync(tenant, "ORDER BY size DESC LIMIT 1", ct).FirstOrDefaultAsync(ct);
 
     public IAsyncEnumerable<SignedCheckpoint> ReadCheckpointsAsync(string tenant, CancellationToken ct) =>
         ReadCheckpointsWhereAsync(tenant, "ORDER BY size", ct);
@@ -156,15 +149,8 @@ internal sealed partial class PostgreSqlLedgerStore
     public IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct) =>
         ReadQuarantineWhereAsync("tenant = $1 ORDER BY id", ct, PostgreSqlRows.Text(tenant));
 
-    public async ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct)
-    {
-        await foreach (var item in ReadQuarantineWhereAsync("tenant = $1 AND id = $2", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(id)).ConfigureAwait(false))
-        {
-            return item;
-        }
-
-        return null;
-    }
+    public ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct) =>
+        ReadQuarantineWhereAsync("tenant = $1 AND id = $2", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(id)).FirstOrDefaultAsync(ct);
 
     private async IAsyncEnumerable<QuarantineItem> ReadQuarantineWhereAsync(string where, [EnumeratorCancellation] CancellationToken ct, params NpgsqlParameter[] parameters)
     {

@@ -22,18 +22,10 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
         CREATE TEMP TABLE IF NOT EXISTS invoices_staging (LIKE invoices) ON COMMIT DELETE ROWS;
         """;
 
-    private const string MergeInvoices = $"""
-        INSERT INTO invoices (tenant, {PostgreSqlRows.InvoiceColumns})
-        SELECT tenant, {PostgreSqlRows.InvoiceColumns} FROM invoices_staging
-        ON CONFLICT (tenant, key) DO UPDATE SET
-            state = excluded.state, type = excluded.type, issue_date = excluded.issue_date,
-            seller_tax_id = excluded.seller_tax_id, buyer_tax_id = excluded.buyer_tax_id,
-            amount = excluded.amount, tax = excluded.tax, total = excluded.total, red_letter_of = excluded.red_letter_of,
-            content_hash = excluded.content_hash, content_index = excluded.content_index,
-            first_index = excluded.first_index, last_index = excluded.last_index,
-            reversed_amount = excluded.reversed_amount, reversed_tax = excluded.reversed_tax,
-            reversed_total = excluded.reversed_total, warnings = excluded.warnings;
-        """;
+    private static readonly string MergeInvoices =
+        $"INSERT INTO invoices (tenant, {PostgreSqlRows.InvoiceColumns}) SELECT tenant, {PostgreSqlRows.InvoiceColumns} FROM invoices_staging " +
+        "ON CONFLICT (tenant, key) DO UPDATE SET " +
+        string.Join(", ", PostgreSqlRows.InvoiceColumns.Split(',', StringSplitOptions.TrimEntries).Where(c => c != "key").Select(c => $"{c} = excluded.{c}")) + ";";
 
     private bool finished;
 
