@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(KeyCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(VerifyReceiptCommand.Create());
+        root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());

@@ -34,4 +34,37 @@ internal sealed partial class PostgreSqlLedgerStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Deletes the tenant's projection and copies the new rows in (binary COPY), in one
+    /// transaction holding the log head's row lock, so no ingest interleaves and readers see the old
+    /// projection until the new one is committed.
+    /// </summary>
+    public async ValueTask<long> ReplaceProjectionAsync(string tenant, IAsyncEnumerable<InvoiceRecord> records, CancellationToken ct)
+    {
+        await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
+        _ = await ReadHeadAsync(connection, tenant, forUpdate: true, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The tenant \"{tenant}\" does not exist.");
+        await using (var delete = new NpgsqlCommand("DELETE FROM invoices WHERE tenant = $1;", connection, tx))
+        {
+            delete.Parameters.Add(PostgreSqlRows.Text(tenant));
+            await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        long count = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            await foreach (var record in records.WithCancellation(ct).ConfigureAwait(false))
+            {
+                await PostgreSqlRows.WriteInvoiceAsync(copy, tenant, record, ct).ConfigureAwait(false);
+                count++;
+            }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return count;
+    }
 }

@@ -34,6 +34,49 @@ internal sealed partial class SqliteLedgerStore
 
     internal void EndWrite() => writeGate.Release();
 
+    public async ValueTask<long> ReplaceProjectionAsync(string tenant, IAsyncEnumerable<InvoiceRecord> records, CancellationToken ct)
+    {
+        await writeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "BEGIN IMMEDIATE;", ct).ConfigureAwait(false);
+            try
+            {
+                await using (var delete = connection.CreateCommand())
+                {
+                    delete.CommandText = "DELETE FROM invoices WHERE tenant = $t;";
+                    delete.Parameters.AddWithValue("$t", tenant);
+                    await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = SqliteRows.UpsertInvoice;
+                insert.Parameters.AddWithValue("$t", tenant);
+                var parameters = SqliteRows.InvoiceParameters(insert);
+                long count = 0;
+                await foreach (var record in records.WithCancellation(ct).ConfigureAwait(false))
+                {
+                    SqliteRows.BindInvoice(parameters, record);
+                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    count++;
+                }
+
+                await ExecuteAsync(connection, null, "COMMIT;", ct).ConfigureAwait(false);
+                return count;
+            }
+            catch
+            {
+                await ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     internal static async Task<LogHead?> ReadHeadAsync(SqliteConnection connection, string tenant, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();

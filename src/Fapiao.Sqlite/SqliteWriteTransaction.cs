@@ -15,22 +15,13 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
 
     public LogHead Head { get; } = head;
 
+    /// <summary>One statement for the whole batch: the keys go in as a JSON array, SQLite walks the primary key for each.</summary>
     public async ValueTask<IReadOnlyDictionary<string, InvoiceRecord>> GetInvoicesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = SqliteRows.SelectInvoice + " WHERE tenant = $t AND key = $k;";
-        cmd.Parameters.AddWithValue("$t", tenant);
-        var key = cmd.Parameters.Add("$k", SqliteType.Text);
-        cmd.Prepare();
-        foreach (var k in keys)
+        await foreach (var record in SelectByKeysAsync("WHERE tenant = $t AND key IN (SELECT value FROM json_each($keys))", keys, ct).ConfigureAwait(false))
         {
-            key.Value = k;
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                found[k] = SqliteRows.ReadInvoice(reader);
-            }
+            found[record.Key] = record;
         }
 
         return found;
@@ -39,22 +30,26 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
     public async ValueTask<IReadOnlyList<InvoiceRecord>> GetRedLettersOfAsync(IReadOnlyCollection<string> blueKeys, CancellationToken ct)
     {
         var found = new List<InvoiceRecord>();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = SqliteRows.SelectInvoice + " WHERE tenant = $t AND red_letter_of = $k AND red_letter_of IS NOT NULL ORDER BY first_index;";
-        cmd.Parameters.AddWithValue("$t", tenant);
-        var key = cmd.Parameters.Add("$k", SqliteType.Text);
-        cmd.Prepare();
-        foreach (var k in blueKeys)
+        // INDEXED BY: without statistics the planner prefers the primary key prefix, a scan of the whole tenant.
+        await foreach (var record in SelectByKeysAsync("INDEXED BY invoices_red_letters WHERE tenant = $t AND red_letter_of IN (SELECT value FROM json_each($keys)) AND red_letter_of IS NOT NULL ORDER BY first_index", blueKeys, ct).ConfigureAwait(false))
         {
-            key.Value = k;
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                found.Add(SqliteRows.ReadInvoice(reader));
-            }
+            found.Add(record);
         }
 
         return found;
+    }
+
+    private async IAsyncEnumerable<InvoiceRecord> SelectByKeysAsync(string where, IReadOnlyCollection<string> keys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"{SqliteRows.SelectInvoice} {where};";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        cmd.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            yield return SqliteRows.ReadInvoice(reader);
+        }
     }
 
     public async ValueTask<StoredEvent?> GetEventAsync(long index, CancellationToken ct) =>

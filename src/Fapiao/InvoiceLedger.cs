@@ -85,7 +85,11 @@ internal sealed class InvoiceLedger : IAsyncDisposable
     }
 
     public Task<VerifyReport> VerifyAsync(string tenant, CancellationToken ct) =>
-        new LedgerVerifier(Store, Signer, Validator).VerifyAsync(tenant, ct);
+        new LedgerVerifier(Store, Signer).VerifyAsync(tenant, ct);
+
+    /// <summary>Recomputes the projection from the log and puts it in place of the stored one.</summary>
+    public ValueTask<long> RebuildProjectionAsync(string tenant, CancellationToken ct) =>
+        Store.ReplaceProjectionAsync(tenant, ProjectionReplay.ReplayAsync(Store, tenant, null, ct), ct);
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 }

@@ -60,6 +60,23 @@ public abstract partial class LedgerStoreSpecification<TProvider>
     }
 
     [SkippableFact]
+    public async Task RebuildProjection_AfterTheProjectionWasDamaged_MakesVerifyPassAgain()
+    {
+        await IngestTamperTargetsAsync();
+        await ExecuteRawAsync("UPDATE invoices SET state = 'voided', total = '0.01' WHERE key = '24112000000000010005'");
+        await ExecuteRawAsync("DELETE FROM invoices WHERE key = '24112000000000000007'");
+        await ExecuteRawAsync("INSERT INTO invoices SELECT tenant, '24119999999999999999', state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of, content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings FROM invoices WHERE key = '24112000000000000001'");
+        (await Ledger.VerifyAsync(Tenant, CancellationToken.None)).Ok.ShouldBeFalse();
+
+        var count = await Ledger.RebuildProjectionAsync(Tenant, CancellationToken.None);
+
+        count.ShouldBe(30);
+        (await Ledger.VerifyAsync(Tenant, CancellationToken.None)).Failure.ShouldBeNull();
+        (await Store.GetInvoiceAsync(Tenant, "24119999999999999999", CancellationToken.None)).ShouldBeNull();
+        (await Store.GetInvoiceAsync(Tenant, "24112000000000010005", CancellationToken.None))!.Total.ShouldBe(1060.00m);
+    }
+
+    [SkippableFact]
     public async Task Store_ReopenedOnTheSameDatabase_SeesTheSameLedger()
     {
         await IngestTamperTargetsAsync();

@@ -18,7 +18,22 @@ internal static class KeyCommand
                 throw new CliException(ExitCodes.Usage, $"There is no ledger key in {dataDir}. Create one with: fapiao init --data {dataDir}");
             }
 
-            Console.Write(File.ReadAllText(path).TrimEnd() + "\n");
+            var pem = File.ReadAllText(path).TrimEnd() + "\n";
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                Output.JsonOut.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("algorithm", "ECDSA P-256 SHA-256");
+                    w.WriteString("publicKey", pem);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                Console.Write(pem);
+            }
+
             return ExitCodes.Ok;
         });
         var command = new Command("key", "The ledger's signing key");

@@ -31,31 +31,32 @@ internal static class ListCommand
             var rows = context.Store.QueryInvoicesAsync(context.Tenant, query, ct);
             if (context.Json)
             {
-                var list = new List<InvoiceRecord>();
+                // Streamed element by element: a million invoices need no more memory than ten.
+                Console.Out.Flush();
+                await using var stdout = Console.OpenStandardOutput();
+                await using var w = new System.Text.Json.Utf8JsonWriter(stdout, JsonOut.Indented);
+                w.WriteStartArray();
                 await foreach (var r in rows.ConfigureAwait(false))
                 {
-                    list.Add(r);
+                    w.WriteStartObject();
+                    w.WriteString("key", r.Key);
+                    w.WriteString("type", r.Type);
+                    w.WriteString("issueDate", r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    w.WriteString("seller", r.SellerTaxId);
+                    w.WriteString("buyer", r.BuyerTaxId);
+                    w.WriteString("amount", r.Amount is { } a ? Amounts.FormatMoney(a) : null);
+                    w.WriteString("total", r.Total is { } t ? Amounts.FormatMoney(t) : null);
+                    w.WriteString("state", r.State.ToText());
+                    w.WriteEndObject();
+                    if (w.BytesPending > 1 << 16)
+                    {
+                        await w.FlushAsync(ct).ConfigureAwait(false);
+                    }
                 }
 
-                JsonOut.Write(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (var r in list)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("key", r.Key);
-                        w.WriteString("type", r.Type);
-                        w.WriteString("issueDate", r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                        w.WriteString("seller", r.SellerTaxId);
-                        w.WriteString("buyer", r.BuyerTaxId);
-                        w.WriteString("amount", r.Amount is { } a ? Amounts.FormatMoney(a) : null);
-                        w.WriteString("total", r.Total is { } t ? Amounts.FormatMoney(t) : null);
-                        w.WriteString("state", r.State.ToText());
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                });
+                w.WriteEndArray();
+                await w.FlushAsync(ct).ConfigureAwait(false);
+                stdout.WriteByte((byte)'\n');
                 return ExitCodes.Ok;
             }
 

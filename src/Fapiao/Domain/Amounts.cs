@@ -49,7 +49,7 @@ internal static class Amounts
 
     /// <summary>An amount with exactly 2 decimals, invariant culture; more decimals are rounded as <see cref="RoundTax"/> does.</summary>
     public static string FormatMoney(decimal value) =>
-        RoundTax(value).ToString("0.00", CultureInfo.InvariantCulture);
+        RoundTax(value) is var rounded && rounded == 0m ? "0.00" : rounded.ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads a quantity or unit price: <c>-</c>?, up to 15 digits, then optionally <c>.</c> and up
@@ -65,8 +65,17 @@ internal static class Amounts
     }
 
     /// <summary>A quantity without trailing zeros, invariant culture: <c>1.000</c> → <c>1</c>, <c>2.50</c> → <c>2.5</c>.</summary>
-    public static string FormatQuantity(decimal value) =>
-        value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string FormatQuantity(decimal value)
+    {
+        // The plain invariant text keeps the scale exactly; trimming its trailing zeros is cheaper than a custom format.
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        return text is "-0" or "" ? "0" : text;
+    }
 
     /// <summary>Rounds to 2 decimals, half away from zero, as the tax system does for line tax.</summary>
     public static decimal RoundTax(decimal value) => Math.Round(value, MoneyDecimals, MidpointRounding.AwayFromZero);

@@ -8,7 +8,7 @@ namespace Fapiao.Ingest;
 internal sealed class IngestRunner(InvoiceLedger ledger)
 {
     public const int ChunkSize = 1024;
-    public const int MaxChunksInFlight = 8;
+    public const int MaxChunksInFlight = 4;
 
     public async Task<IngestSummary> RunAsync(
         string tenant,

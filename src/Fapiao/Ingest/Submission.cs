@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Fapiao.Domain;
+using Fapiao.Formats.Json;
 using Fapiao.Validation;
 
 namespace Fapiao.Ingest;
@@ -19,16 +20,27 @@ internal sealed class Submission
     /// <summary>Set when the item was longer than <see cref="MaxKeptBytes"/>; otherwise computed from Raw when needed.</summary>
     public byte[]? RawSha256 { get; init; }
     public Invoice? Invoice { get; init; }
+
+    /// <summary>
+    /// The canonical bytes of <see cref="Invoice"/>, made where the submission is parsed, so that the
+    /// single writer does not spend its time serialising.
+    /// </summary>
+    public byte[]? CanonicalBytes { get; init; }
     public required List<Problem> Problems { get; init; }
 
-    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems) => new()
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems)
     {
-        Source = source,
-        Raw = raw,
-        RawLength = raw.LongLength,
-        Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-        Problems = problems,
-    };
+        var valid = problems.Exists(p => p.IsError) ? null : invoice;
+        return new Submission
+        {
+            Source = source,
+            Raw = raw,
+            RawLength = raw.LongLength,
+            Invoice = valid,
+            CanonicalBytes = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid),
+            Problems = problems,
+        };
+    }
 
     public byte[] Sha256() => RawSha256 ?? SHA256.HashData(Raw);
 }

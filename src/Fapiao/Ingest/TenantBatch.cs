@@ -163,6 +163,7 @@ internal sealed partial class TenantBatch
             }
         }
 
+        var canonical = item.Submission.CanonicalBytes ?? CanonicalInvoiceJson.ToBytes(invoice);
         var index = Append(new LedgerEvent
         {
             Kind = EventKinds.Recorded,
@@ -171,8 +172,9 @@ internal sealed partial class TenantBatch
             At = now,
             Actor = item.Actor,
             Source = item.Submission.Source,
-            ContentHash = CanonicalInvoiceJson.ContentHash(invoice),
+            ContentHash = CanonicalInvoiceJson.ContentHash(canonical),
             Invoice = invoice,
+            InvoiceBytes = canonical,
             Warnings = Warnings(problems),
         }, null, invoice);
 
@@ -205,6 +207,7 @@ internal sealed partial class TenantBatch
             return Quarantine(item, IngestOutcome.Rejected, key, problems);
         }
 
+        var canonical = CanonicalInvoiceJson.ToBytes(merge.Merged);
         var index = Append(new LedgerEvent
         {
             Kind = EventKinds.Enriched,
@@ -213,8 +216,9 @@ internal sealed partial class TenantBatch
             At = now,
             Actor = item.Actor,
             Source = item.Submission.Source,
-            ContentHash = CanonicalInvoiceJson.ContentHash(merge.Merged),
+            ContentHash = CanonicalInvoiceJson.ContentHash(canonical),
             Invoice = merge.Merged,
+            InvoiceBytes = canonical,
             Added = merge.Added,
             Warnings = Warnings(problems),
         }, entry, merge.Merged);

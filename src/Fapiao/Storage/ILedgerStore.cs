@@ -48,6 +48,12 @@ internal interface ILedgerStore : IAsyncDisposable
 
     ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct);
 
+    /// <summary>
+    /// Replaces the tenant's whole projection with these rows in one transaction, holding the
+    /// tenant's write lock so no ingest interleaves. The log is not touched.
+    /// </summary>
+    ValueTask<long> ReplaceProjectionAsync(string tenant, IAsyncEnumerable<InvoiceRecord> records, CancellationToken ct);
+
     /// <summary>The store's own physical check (SQLite: PRAGMA quick_check); null when sound, else what is wrong.</summary>
     ValueTask<string?> CheckIntegrityAsync(CancellationToken ct);
 }

@@ -31,7 +31,6 @@ public static class ErrorCodes
     public const string TaxIdFormat = "taxId.format";
     public const string TaxIdChecksum = "taxId.checksum";
     public const string TaxIdRequired = "taxId.required";
-    public const string ResidentIdChecksum = "residentId.checksum";
 
     // Dates
     public const string DateFormat = "date.format";
@@ -56,8 +55,4 @@ public static class ErrorCodes
 
     // Ledger outcomes
     public const string Conflict = "conflict";
-
-    // Voiding
-    public const string VoidElectronic = "void.electronic";
-    public const string VoidState = "void.state";
 }

@@ -33,7 +33,9 @@ internal static class CanonicalInvoiceJson
     }
 
     /// <summary>Base64 of SHA-256 over the canonical bytes.</summary>
-    public static string ContentHash(Invoice invoice) => Convert.ToBase64String(SHA256.HashData(ToBytes(invoice)));
+    public static string ContentHash(Invoice invoice) => ContentHash(ToBytes(invoice));
+
+    public static string ContentHash(ReadOnlySpan<byte> canonical) => Convert.ToBase64String(SHA256.HashData(canonical));
 
     public static void Write(Utf8JsonWriter w, Invoice invoice)
     {

@@ -16,7 +16,7 @@ namespace Fapiao.Ingest.Inputs;
 internal sealed class SubmissionReader(InvoiceValidator validator)
 {
     /// <summary>A whole JSON document (one object or an array) is read into memory up to this size.</summary>
-    public const int MaxJsonDocumentBytes = 256 << 20;
+    public const int MaxJsonDocumentBytes = 64 << 20;
 
     public IEnumerable<Submission> Read(Stream stream, string name, InputFormat format)
     {

@@ -39,7 +39,14 @@ internal static class EventCodec
             if (e.Invoice is not null)
             {
                 w.WritePropertyName("invoice");
-                CanonicalInvoiceJson.Write(w, e.Invoice);
+                if (e.InvoiceBytes.IsEmpty)
+                {
+                    CanonicalInvoiceJson.Write(w, e.Invoice);
+                }
+                else
+                {
+                    w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
+                }
             }
 
             if (e.Added.Count > 0)
@@ -79,8 +86,13 @@ internal static class EventCodec
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Decodes stored event bytes; throws <see cref="FormatException"/> when they are not an event this ledger wrote.</summary>
-    public static LedgerEvent Decode(ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    /// <summary>
+    /// Decodes stored event bytes; throws <see cref="FormatException"/> when they are not an event this
+    /// ledger wrote. With a validator the invoice is read whole and checked again; without one
+    /// (verify's hot path) only the fields the projection uses are read, lines left out, and
+    /// <see cref="LedgerEvent.InvoiceBytes"/> holds the exact invoice bytes for the content-hash check.
+    /// </summary>
+    public static LedgerEvent Decode(ReadOnlyMemory<byte> bytes, InvoiceValidator? validator)
     {
         try
         {
@@ -92,9 +104,10 @@ internal static class EventCodec
         }
     }
 
-    private static LedgerEvent DecodeCore(ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    private static LedgerEvent DecodeCore(ReadOnlyMemory<byte> bytes, InvoiceValidator? validator)
     {
-        var r = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16 });
+        var r = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = 16 });
+        var invoiceBytes = ReadOnlyMemory<byte>.Empty;
         Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
         string? kind = null, tenant = null, key = null, actor = null, source = null, contentHash = null, red = null, reason = null;
         DateTimeOffset? at = null;
@@ -117,7 +130,12 @@ internal static class EventCodec
                 case "actor": actor = r.GetString(); break;
                 case "source": source = r.GetString(); break;
                 case "contentHash": contentHash = r.GetString(); break;
-                case "invoice": invoice = ReadInvoice(ref r, bytes, validator); break;
+                case "invoice":
+                    var start = (int)r.TokenStartIndex;
+                    r.Skip();
+                    invoiceBytes = bytes[start..(int)r.BytesConsumed];
+                    invoice = ReadInvoice(invoiceBytes.Span, validator);
+                    break;
                 case "added": added = ReadStrings(ref r); break;
                 case "red": red = r.GetString(); break;
                 case "amount": amount = ReadMoney(ref r); break;
@@ -141,6 +159,7 @@ internal static class EventCodec
             Source = source ?? throw new FormatException("The event has no source."),
             ContentHash = contentHash,
             Invoice = invoice,
+            InvoiceBytes = invoiceBytes,
             Added = added,
             Red = red,
             Amount = amount,
@@ -151,15 +170,46 @@ internal static class EventCodec
         };
     }
 
-    private static Invoice ReadInvoice(ref Utf8JsonReader r, ReadOnlySpan<byte> bytes, InvoiceValidator validator)
+    private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)
     {
-        var start = (int)r.TokenStartIndex;
-        r.Skip();
-        var end = (int)r.BytesConsumed;
         var problems = new List<Problem>();
-        var draft = InvoiceJsonReader.Read(bytes[start..end], problems);
-        var invoice = draft is null ? null : validator.Validate(draft, problems);
+        var draft = InvoiceJsonReader.Read(json, problems);
+        var invoice = draft is null ? null : validator is null ? ProjectionOnly(draft) : validator.Validate(draft, problems);
         return invoice ?? throw new FormatException("The event's invoice does not validate: " + string.Join("; ", problems.Where(p => p.IsError).Select(p => p.Code + " " + p.Field)));
+    }
+
+    /// <summary>The fields the projection folds, read without re-running every rule: the bytes are already covered by the Merkle tree.</summary>
+    private static Invoice? ProjectionOnly(InvoiceDraft draft)
+    {
+        var keyText = string.IsNullOrEmpty(draft.Code) ? draft.Number : $"{draft.Code}-{draft.Number}";
+        if (keyText is null || !InvoiceKey.TryParse(keyText, out var key) || draft.Type is null || !IssueDates.TryParseIsoDate(draft.IssueDate, out var date))
+        {
+            return null;
+        }
+
+        InvoiceKey? red = null;
+        if (draft.RedLetterOf is { } redText)
+        {
+            red = InvoiceKey.TryParse(redText, out var parsed) ? parsed : throw new FormatException("Bad red-letter reference in event.");
+        }
+
+        return new Invoice
+        {
+            Key = key,
+            Type = draft.Type,
+            IssueDate = date,
+            Seller = draft.Seller is { } s ? new Party(s.TaxId, s.Name) : null,
+            Buyer = draft.Buyer is { } b ? new Party(b.TaxId, b.Name) : null,
+            Amount = Money(draft.Amount),
+            Tax = Money(draft.Tax),
+            Total = Money(draft.Total),
+            CheckCode = draft.CheckCode,
+            Remarks = draft.Remarks,
+            RedLetterOf = red,
+        };
+
+        static decimal? Money(string? text) =>
+            text is null ? null : Amounts.TryParseMoney(text, out var value) ? value : throw new FormatException("Bad amount in event.");
     }
 
     private static List<string> ReadStrings(ref Utf8JsonReader r)

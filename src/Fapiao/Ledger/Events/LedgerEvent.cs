@@ -20,6 +20,9 @@ internal sealed record LedgerEvent
     public required string Source { get; init; }
     public string? ContentHash { get; init; }
     public Invoice? Invoice { get; init; }
+
+    /// <summary>The canonical bytes of <see cref="Invoice"/> when already computed (they are embedded as they are).</summary>
+    public ReadOnlyMemory<byte> InvoiceBytes { get; init; }
     public IReadOnlyList<string> Added { get; init; } = [];
     public string? Red { get; init; }
     public decimal? Amount { get; init; }

@@ -12,7 +12,7 @@ namespace Fapiao.Ledger.Verification;
 /// the stored tree nodes and log head, and every invoice's projection. Stops at the first
 /// difference and names it.
 /// </summary>
-internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer, InvoiceValidator validator)
+internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer)
 {
     private sealed class Failed(VerifyFailure failure) : Exception(failure.Message)
     {
@@ -51,9 +51,32 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                 checkpoints.Add(cp);
             }
 
-            events = await VerifyLogAsync(tenant, checkpoints, ct).ConfigureAwait(false);
+            // The two passes read the store independently (log order and key order): run them side by side.
+            var log = Task.Run(() => VerifyLogAsync(tenant, checkpoints, ct), ct);
+            var projection = Task.Run(() => VerifyProjectionAsync(tenant, ct), ct);
+            try
+            {
+                await Task.WhenAll(log, projection).ConfigureAwait(false);
+            }
+            catch (Failed)
+            {
+                // Reported below, the log's failure first: it is the deeper one.
+            }
+
+            events = await log.ConfigureAwait(false);
             await VerifyConsistencyAsync(tenant, checkpoints, ct).ConfigureAwait(false);
-            invoices = await VerifyProjectionAsync(tenant, events, ct).ConfigureAwait(false);
+            var (seenEvents, invoiceCount) = await projection.ConfigureAwait(false);
+            invoices = invoiceCount;
+            if (seenEvents != events)
+            {
+                Fail("event", null, null, $"The log holds {events} events, but {seenEvents} are filed under invoice keys.");
+            }
+
+            if (columnDigest != decodedDigest)
+            {
+                Fail("event", null, null, "The stored kind, key or time of some event differs from what its bytes say.");
+            }
+
             return new VerifyReport(tenant, events, invoices, checkpoints.Count, null);
         }
         catch (Failed f)
@@ -180,101 +203,65 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         }
     }
 
-    private async Task<long> VerifyProjectionAsync(string tenant, long eventCount, CancellationToken ct)
+    private async Task<(long Events, long Invoices)> VerifyProjectionAsync(string tenant, CancellationToken ct)
     {
         await using var records = store.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).GetAsyncEnumerator(ct);
         var hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
         long seenEvents = 0, invoices = 0;
-        string? key = null;
-        InvoiceRecord? replayed = null;
 
-        async Task CompareAsync()
-        {
-            if (key is null)
-            {
-                return;
-            }
-
-            while (hasRecord && string.CompareOrdinal(records.Current.Key, key) < 0)
-            {
-                Fail("invoice", records.Current.FirstIndex, records.Current.Key, $"Invoice {records.Current.Key} is in the projection but no event records it.");
-            }
-
-            if (!hasRecord || records.Current.Key != key)
-            {
-                Fail("invoice", replayed!.FirstIndex, key, $"Invoice {key} is in the log but missing from the projection.");
-            }
-
-            var differences = records.Current.DifferencesFrom(replayed!).ToList();
-            if (differences.Count > 0)
-            {
-                Fail("invoice", replayed!.LastIndex, key, $"Invoice {key} differs from what its events make: {string.Join(", ", differences)}.");
-            }
-
-            invoices++;
-            hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
-        }
-
-        await foreach (var stored in store.ReadEventsByKeyAsync(tenant, ct).ConfigureAwait(false))
+        void Check(StoredEvent stored, LedgerEvent e)
         {
             seenEvents++;
-            LedgerEvent e;
-            try
-            {
-                e = EventCodec.Decode(stored.Bytes, validator);
-            }
-            catch (FormatException ex)
-            {
-                Fail("event", stored.Index, stored.Key, $"Event {stored.Index} cannot be read: {ex.Message}");
-                throw;
-            }
-
             if (e.Tenant != tenant || e.Key != stored.Key || e.Kind != stored.Kind)
             {
                 Fail("event", stored.Index, stored.Key, $"Event {stored.Index} says tenant {e.Tenant}, key {e.Key}, kind {e.Kind}; it is stored under {tenant}, {stored.Key}, {stored.Kind}.");
             }
 
             decodedDigest = unchecked(decodedDigest + Digest(stored.Index, e.Kind, e.Key, e.At));
-            if (e.Key != key)
-            {
-                await CompareAsync().ConfigureAwait(false);
-                key = e.Key;
-                replayed = null;
-            }
 
-            try
-            {
-                replayed = Projector.Apply(replayed, e, stored.Index);
-            }
-            catch (InvalidOperationException ex)
-            {
-                Fail("event", stored.Index, stored.Key, ex.Message);
-            }
-
-            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched && e.Invoice is { } invoice
-                && Formats.Json.CanonicalInvoiceJson.ContentHash(invoice) != e.ContentHash)
+            // The writer embeds the canonical bytes verbatim, so the content hash must be the hash of exactly those bytes.
+            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched
+                && Formats.Json.CanonicalInvoiceJson.ContentHash(e.InvoiceBytes.Span) != e.ContentHash)
             {
                 Fail("event", stored.Index, stored.Key, $"Event {stored.Index} carries a content hash that its invoice does not have.");
             }
         }
 
-        await CompareAsync().ConfigureAwait(false);
+        try
+        {
+            await foreach (var replayed in ProjectionReplay.ReplayAsync(store, tenant, Check, ct).ConfigureAwait(false))
+            {
+                if (hasRecord && string.CompareOrdinal(records.Current.Key, replayed.Key) < 0)
+                {
+                    Fail("invoice", records.Current.FirstIndex, records.Current.Key, $"Invoice {records.Current.Key} is in the projection but no event records it.");
+                }
+
+                if (!hasRecord || records.Current.Key != replayed.Key)
+                {
+                    Fail("invoice", replayed.FirstIndex, replayed.Key, $"Invoice {replayed.Key} is in the log but missing from the projection.");
+                }
+
+                var differences = records.Current.DifferencesFrom(replayed).ToList();
+                if (differences.Count > 0)
+                {
+                    Fail("invoice", replayed.LastIndex, replayed.Key, $"Invoice {replayed.Key} differs from what its events make: {string.Join(", ", differences)}.");
+                }
+
+                invoices++;
+                hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
+            }
+        }
+        catch (ProjectionReplay.ReplayException ex)
+        {
+            Fail("event", ex.Stored.Index, ex.Stored.Key, ex.Message);
+        }
+
         if (hasRecord)
         {
             Fail("invoice", records.Current.FirstIndex, records.Current.Key, $"Invoice {records.Current.Key} is in the projection but no event records it.");
         }
 
-        if (seenEvents != eventCount)
-        {
-            Fail("event", null, null, $"The log holds {eventCount} events, but {seenEvents} are filed under invoice keys.");
-        }
-
-        if (columnDigest != decodedDigest)
-        {
-            Fail("event", null, null, "The stored kind, key or time of some event differs from what its bytes say.");
-        }
-
-        return invoices;
+        return (seenEvents, invoices);
     }
 
     private static void Fail(string subject, long? index, string? key, string message) =>

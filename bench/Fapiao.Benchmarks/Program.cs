@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Fapiao.Benchmarks.IngestPipelineBenchmarks).Assembly).Run(args);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Whole-program benchmark of the ledger core (issue 2), against outside baselines in the same run:
+#   ingest  vs  sqlite3 .import of the same invoices flattened to CSV (invoice rows + line rows)
+#   verify  vs  sha256sum over the same event bytes
+# Usage: bench/ingest.sh [COUNT]   (default 1000000). Prints the figures and the ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+OUT=bench/out
+mkdir -p "$OUT"
+command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 2; }
+
+dotnet build src/Fapiao.Cli -c Release -nologo -v quiet >/dev/null
+FAPIAO="dotnet src/Fapiao.Cli/bin/Release/net10.0/fapiao.dll"
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+
+echo "== generating $N invoices"
+$FAPIAO demo generate --count "$N" --seed 42 --out "$OUT/invoices.jsonl"
+python3 bench/flatten.py "$OUT/invoices.jsonl" "$OUT/invoices.csv" "$OUT/lines.csv"
+ls -l "$OUT"/invoices.jsonl "$OUT"/invoices.csv "$OUT"/lines.csv | awk '{print $5, $9}'
+sync
+
+echo "== baseline: sqlite3 .import (WAL, synchronous=FULL, as the ledger)"
+rm -f "$OUT/plain.db" "$OUT/plain.db-wal" "$OUT/plain.db-shm"
+t0=$(now)
+/usr/bin/time -f "%M" -o "$OUT/sqlite3.mem" sqlite3 "$OUT/plain.db" <<SQL
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=FULL;
+CREATE TABLE invoices (number TEXT, code TEXT, type TEXT, issue_date TEXT, seller_tax_id TEXT, seller_name TEXT, buyer_tax_id TEXT, buyer_name TEXT, amount TEXT, tax TEXT, total TEXT, check_code TEXT, remarks TEXT, red_letter_of TEXT);
+CREATE TABLE lines (number TEXT, code TEXT, line_no INTEGER, name TEXT, spec TEXT, unit TEXT, quantity TEXT, unit_price TEXT, amount TEXT, tax_rate TEXT, tax TEXT);
+.mode csv
+.import --skip 1 $OUT/invoices.csv invoices
+.import --skip 1 $OUT/lines.csv lines
+SQL
+t1=$(now)
+import_s=$(elapsed "$t0" "$t1")
+
+echo "== fapiao ingest (parse, validate, hash, log, project, durable)"
+rm -rf "$OUT/data"
+$FAPIAO --data "$OUT/data" init >/dev/null
+t0=$(now)
+/usr/bin/time -f "%M" -o "$OUT/ingest.mem" $FAPIAO --data "$OUT/data" ingest "$OUT/invoices.jsonl" --json
+t1=$(now)
+ingest_s=$(elapsed "$t0" "$t1")
+
+echo "== baseline: sha256sum over the event bytes"
+python3 bench/dump_events.py "$OUT/data/ledger.db" "$OUT/events.bin"
+sync
+t0=$(now); sha256sum "$OUT/events.bin" >/dev/null; t1=$(now)
+sha_s=$(elapsed "$t0" "$t1")
+
+echo "== fapiao verify"
+t0=$(now)
+/usr/bin/time -f "%M" -o "$OUT/verify.mem" $FAPIAO --data "$OUT/data" verify
+t1=$(now)
+verify_s=$(elapsed "$t0" "$t1")
+
+echo
+echo "invoices:            $N"
+echo "sqlite3 .import:     ${import_s} s"
+echo "fapiao ingest:       ${ingest_s} s   peak RSS $(($(cat "$OUT/ingest.mem") / 1024)) MB   ratio to .import: $(ratio "$ingest_s" "$import_s")x (target <= 2)"
+echo "sha256sum events:    ${sha_s} s   ($(($(stat -c %s "$OUT/events.bin") / 1048576)) MB)"
+echo "fapiao verify:       ${verify_s} s   peak RSS $(($(cat "$OUT/verify.mem") / 1024)) MB   ratio to sha256sum: $(ratio "$verify_s" "$sha_s")x (target <= 3)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
