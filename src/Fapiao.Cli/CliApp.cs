@@ -11,6 +11,8 @@ internal static class CliApp
     {
         var root = new RootCommand("fapiao — the invoice ledger that never loses an invoice, and can prove it");
         root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Database);
+        root.Options.Add(GlobalOptions.ReadDatabase);
         root.Options.Add(GlobalOptions.Tenant);
         root.Options.Add(GlobalOptions.Json);
         root.Subcommands.Add(InitCommand.Create());
@@ -26,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
@@ -55,7 +58,7 @@ internal static class CliApp
             await error.WriteLineAsync("fapiao: " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException)
         {
             await error.WriteLineAsync($"fapiao: the ledger database failed: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Unexpected;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Fapiao.Ledger.Signing;
-using Fapiao.Sqlite;
+using Fapiao.Storage;
 
 namespace Fapiao.Cli;
 
@@ -11,7 +11,7 @@ internal sealed partial class CliContext : IAsyncDisposable
     public const string DatabaseName = "ledger.db";
     public const string KeysFolder = "keys";
 
-    private CliContext(string dataDir, string tenant, bool json, SqliteLedgerStore store, CheckpointSigner signer)
+    private CliContext(string dataDir, string tenant, bool json, ILedgerStore store, CheckpointSigner signer)
     {
         DataDir = dataDir;
         Tenant = tenant;
@@ -24,7 +24,7 @@ internal sealed partial class CliContext : IAsyncDisposable
     public string DataDir { get; }
     public string Tenant { get; }
     public bool Json { get; }
-    public SqliteLedgerStore Store { get; }
+    public ILedgerStore Store { get; }
     public CheckpointSigner Signer { get; }
     public InvoiceLedger Ledger { get; }
 
@@ -38,24 +38,35 @@ internal sealed partial class CliContext : IAsyncDisposable
             ? tenant
             : throw new CliException(ExitCodes.Usage, $"\"{tenant}\" is not a tenant name: use 1–63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
 
-    /// <summary>Opens an existing ledger; a missing data folder or tenant is a clear usage error.</summary>
-    public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken ct)
+    /// <summary>
+    /// Opens an existing ledger; a missing data folder or tenant is a clear usage error. A command
+    /// that only reads opens the read replica (--read-db) where one is named; a replica may lag
+    /// the primary by what it has not replayed yet (none with synchronous_commit = remote_apply).
+    /// </summary>
+    public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken ct, bool writes = false)
     {
         var dataDir = parse.GetValue(GlobalOptions.Data)!;
         var tenant = CheckTenantName(parse.GetValue(GlobalOptions.Tenant)!);
-        var database = Path.Combine(dataDir, DatabaseName);
-        if (!File.Exists(database))
+        var location = !writes && parse.GetValue(GlobalOptions.ReadDatabase) is { Length: > 0 } replica
+            ? LedgerDatabase.Parse(replica, dataDir)
+            : LedgerDatabase.From(parse);
+        if (!location.IsPostgres && !File.Exists(location.SqlitePath))
         {
             throw new CliException(ExitCodes.Usage, $"There is no ledger in {dataDir}. Create one with: fapiao init --data {dataDir}");
         }
 
-        var store = new SqliteLedgerStore(database);
+        if (location.IsPostgres && !Directory.Exists(Path.Combine(dataDir, KeysFolder)))
+        {
+            throw new CliException(ExitCodes.Usage, $"There is no signing key in {dataDir}. Create it with: fapiao init --data {dataDir} --db …");
+        }
+
+        var store = location.Open();
         try
         {
             await store.InitializeAsync(ct).ConfigureAwait(false);
             if (!await store.TenantExistsAsync(tenant, ct).ConfigureAwait(false))
             {
-                throw new CliException(ExitCodes.Usage, $"The ledger in {dataDir} has no tenant \"{tenant}\". Add it with: fapiao init --data {dataDir} --tenant {tenant}");
+                throw new CliException(ExitCodes.Usage, $"The ledger in {location} has no tenant \"{tenant}\". Add it with: fapiao init --tenant {tenant}");
             }
 
             var signer = SigningKeyFile.Load(Path.Combine(dataDir, KeysFolder));

@@ -41,12 +41,13 @@ internal static class DemoCommand
     {
         var dataDir = parse.GetValue(GlobalOptions.Data)!;
         Human.Line($"1. init: a ledger in {Path.GetFullPath(dataDir)}", "bold");
-        if (await CliApp.RunAsync(["init", "--data", dataDir, "--tenant", parse.GetValue(GlobalOptions.Tenant)!]).ConfigureAwait(false) != ExitCodes.Ok)
+        string[] db = parse.GetValue(GlobalOptions.Database) is { Length: > 0 } database ? ["--db", database] : [];
+        if (await CliApp.RunAsync(["init", "--data", dataDir, "--tenant", parse.GetValue(GlobalOptions.Tenant)!, .. db]).ConfigureAwait(false) != ExitCodes.Ok)
         {
             return ExitCodes.Unexpected;
         }
 
-        await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+        await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
         var seed = (int)(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() & 0x7FFFFFFF);
         Human.Line($"2. generate and ingest {count} invoices (seed {seed}), plus one broken item for the quarantine", "bold");
         var reader = new SubmissionReader(context.Ledger.Validator);

@@ -51,7 +51,7 @@ internal static class IngestCommand
         };
         var resultsPath = parse.GetValue(Results);
 
-        await using var context = await CliContext.OpenAsync(parse, ct).ConfigureAwait(false);
+        await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
         var reader = new SubmissionReader(context.Ledger.Validator);
         var runner = new IngestRunner(context.Ledger);
         await using var results = resultsPath is null ? null : new ResultsWriter(resultsPath);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
 using Fapiao.Ledger.Signing;
-using Fapiao.Sqlite;
 
 namespace Fapiao.Cli.Commands;
 
@@ -24,7 +23,8 @@ internal static class InitCommand
         var tenant = CliContext.CheckTenantName(parse.GetValue(GlobalOptions.Tenant)!);
         Directory.CreateDirectory(dataDir);
         var keyCreated = SigningKeyFile.EnsureCreated(Path.Combine(dataDir, CliContext.KeysFolder));
-        await using var store = new SqliteLedgerStore(Path.Combine(dataDir, CliContext.DatabaseName));
+        var location = LedgerDatabase.From(parse);
+        await using var store = location.Open();
         await store.InitializeAsync(ct).ConfigureAwait(false);
         var tenantCreated = await store.CreateTenantAsync(tenant, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
         if (parse.GetValue(GlobalOptions.Json))
@@ -33,6 +33,7 @@ internal static class InitCommand
             {
                 w.WriteStartObject();
                 w.WriteString("data", Path.GetFullPath(dataDir));
+                w.WriteString("database", location.ToString());
                 w.WriteString("tenant", tenant);
                 w.WriteBoolean("tenantCreated", tenantCreated);
                 w.WriteBoolean("keyCreated", keyCreated);
@@ -41,7 +42,7 @@ internal static class InitCommand
         }
         else
         {
-            Human.Line($"Ledger in {Path.GetFullPath(dataDir)}: tenant \"{tenant}\" {(tenantCreated ? "created" : "already exists, nothing changed")}{(keyCreated ? "; signing key created" : "")}.", "green");
+            Human.Line($"Ledger in {location} (key in {Path.GetFullPath(dataDir)}): tenant \"{tenant}\" {(tenantCreated ? "created" : "already exists, nothing changed")}{(keyCreated ? "; signing key created" : "")}.", "green");
         }
 
         return ExitCodes.Ok;

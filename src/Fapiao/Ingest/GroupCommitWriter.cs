@@ -78,16 +78,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             var items = requests.SelectMany(r => r.Items).ToList();
-            List<IngestResult> results;
-            TenantBatch batch;
-            long sizeBefore;
-            await using (var tx = await store.BeginWriteAsync(tenant, CancellationToken.None).ConfigureAwait(false))
-            {
-                sizeBefore = tx.Head.Size;
-                batch = new TenantBatch(tx, tenant, validator, clock.GetUtcNow());
-                results = await batch.RunAsync(items, signer, CancellationToken.None).ConfigureAwait(false);
-                await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            var (results, batch, sizeBefore) = await RunBatchAsync(tenant, items).ConfigureAwait(false);
 
             BatchCommitted?.Invoke(tenant, items.Count, (int)(batch.TreeSize - sizeBefore));
             var offset = 0;
@@ -111,6 +102,38 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// One transaction for the batch. A transaction the database rolled back because of a
+    /// collision with another writer is run again from scratch: the batch is decided anew against
+    /// the head found then, so nothing is lost or appended twice.
+    /// </summary>
+    private async Task<(List<IngestResult> Results, TenantBatch Batch, long SizeBefore)> RunBatchAsync(string tenant, List<WriteItem> items)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var tx = await store.BeginWriteAsync(tenant, CancellationToken.None).ConfigureAwait(false);
+                var sizeBefore = tx.Head.Size;
+                var batch = new TenantBatch(tx, tenant, validator, clock.GetUtcNow());
+                var results = await batch.RunAsync(items, signer, CancellationToken.None).ConfigureAwait(false);
+                await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return (results, batch, sizeBefore);
+            }
+            catch (TransientStoreException) when (attempt < MaxAttempts)
+            {
+                // Back off with jitter so colliding writers do not collide again in step.
+#pragma warning disable CA5394 // jitter, not security
+                var wait = TimeSpan.FromMilliseconds((5 << Math.Min(attempt, 8)) + Random.Shared.Next(0, 20));
+#pragma warning restore CA5394
+                await Task.Delay(wait, clock).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>How often a batch is tried when the database rolls it back for a collision.</summary>
+    public const int MaxAttempts = 8;
 
     private async Task<List<IngestResult>> WithReceiptsAsync(string tenant, List<IngestResult> results, TenantBatch batch, long sizeBefore)
     {

@@ -1,4 +1,5 @@
 using Fapiao.Storage;
+using Fapiao.Storage.Specification;
 using Microsoft.Data.Sqlite;
 
 namespace Fapiao.Sqlite.Tests.Specification;
@@ -14,6 +15,13 @@ public sealed class SqliteStoreProvider : IStoreProvider
         var store = new SqliteLedgerStore(Path.Combine(folder, $"ledger-{Interlocked.Increment(ref count)}.db"));
         await store.InitializeAsync(CancellationToken.None);
         return store;
+    }
+
+    async Task<ILedgerStore> IStoreProvider.ReopenAsync(ILedgerStore store)
+    {
+        var again = new SqliteLedgerStore(((SqliteLedgerStore)store).Path);
+        await again.InitializeAsync(CancellationToken.None);
+        return again;
     }
 
     async Task IStoreProvider.ExecuteRawAsync(ILedgerStore store, string sql)

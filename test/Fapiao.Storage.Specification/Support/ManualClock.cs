@@ -1,4 +1,4 @@
-namespace Fapiao.Sqlite.Tests.Support;
+namespace Fapiao.Storage.Specification.Support;
 
 /// <summary>A clock the test moves by hand.</summary>
 internal sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Fapiao.Sqlite.Tests.Support;
+namespace Fapiao.Storage.Specification.Support;
 
 /// <summary>Valid invoice JSON for the storage tests, and ways to change one field.</summary>
 internal static class Invoices

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
 using Fapiao.Ledger.Signing;
-using Fapiao.Sqlite.Tests.Support;
+using Fapiao.Storage.Specification.Support;
 using Fapiao.Storage;
 
-namespace Fapiao.Sqlite.Tests.Specification;
+namespace Fapiao.Storage.Specification;
 
 /// <summary>
 /// The storage specification: the ingest semantics, proofs, verify, quarantine and concurrency,

@@ -3,14 +3,14 @@ using Fapiao.Domain;
 using Fapiao.Ingest;
 using Fapiao.Ledger.Signing;
 using Fapiao.Ledger.Verification;
-using Fapiao.Sqlite.Tests.Support;
+using Fapiao.Storage.Specification.Support;
 using Fapiao.Validation;
 
-namespace Fapiao.Sqlite.Tests.Specification;
+namespace Fapiao.Storage.Specification;
 
 public abstract partial class LedgerStoreSpecification<TProvider>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_NewValidInvoice_IsAcceptedWithAReceiptThatVerifiesOffline()
     {
         var result = (await IngestAsync(Invoices.Shudian()))[0];
@@ -25,7 +25,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_SameInvoiceTwice_SecondIsDuplicateWithTheOriginalReceipt()
     {
         var first = (await IngestAsync(Invoices.Shudian()))[0];
@@ -37,7 +37,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await Store.GetHeadAsync(Tenant, CancellationToken.None)).Size.ShouldBe(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_SameContentWithOtherKeyOrderAndTrailingZeros_IsDuplicate()
     {
         await IngestAsync(Invoices.Shudian());
@@ -52,7 +52,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await IngestAsync(reordered))[0].Outcome.ShouldBe(IngestOutcome.Duplicate);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_ShudianQrThenFullInvoice_EnrichesTheRecord()
     {
         var qr = await IngestQrAsync($"01,31,,{Invoices.ShudianNumber},1060.00,20241120,,B2B6");
@@ -69,7 +69,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_LegacyQrAmountIsBeforeTax_FullInvoiceEnrichesIt()
     {
         var legacy = Invoices.Shudian("71500013");
@@ -85,7 +85,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await RecordAsync("011002680026-71500013")).Total.ShouldBe(1060.00m);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_DifferentBuyerNameForAKnownKey_IsAConflictAndTheOriginalIsUntouched()
     {
         var original = (await IngestAsync(Invoices.Shudian()))[0];
@@ -107,7 +107,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_ConflictOnAmount_NamesTheFieldAndBothValues()
     {
         var qr = await IngestQrAsync($"01,31,,{Invoices.ShudianNumber},999.00,20241120,,B2B6");
@@ -122,7 +122,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         problem.Message.ShouldContain("1060.00");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_InvalidInvoice_IsRejectedWithEveryErrorAndKeptVerbatim()
     {
         var bad = Invoices.Shudian();
@@ -140,7 +140,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await Store.GetHeadAsync(Tenant, CancellationToken.None)).Size.ShouldBe(0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_BatchWithABadItemInTheMiddle_ProcessesEveryOtherItem()
     {
         var bad = Invoices.Shudian("24112000000000000002");
@@ -153,7 +153,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_ChecksumWarning_IsAcceptedAndKeptOnTheRecord()
     {
         var warned = Invoices.Shudian();
@@ -166,7 +166,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_SameKeyInTwoTenants_StaysApart()
     {
         (await Store.CreateTenantAsync("other", Clock.Now, CancellationToken.None)).ShouldBeTrue();

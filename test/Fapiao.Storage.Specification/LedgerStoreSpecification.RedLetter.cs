@@ -1,9 +1,9 @@
 using Fapiao.Domain;
 using Fapiao.Ingest;
-using Fapiao.Sqlite.Tests.Support;
+using Fapiao.Storage.Specification.Support;
 using Fapiao.Validation;
 
-namespace Fapiao.Sqlite.Tests.Specification;
+namespace Fapiao.Storage.Specification;
 
 public abstract partial class LedgerStoreSpecification<TProvider>
 {
@@ -11,7 +11,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
     private const string RedTwo = "24112000000000099902";
     private const string RedThree = "24112000000000099903";
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_PartialThenRemainingRedLetter_MovesBlueToPartiallyReversedThenReversed()
     {
         await IngestAsync(Invoices.Shudian());
@@ -27,7 +27,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_RedLetterBeyondTheBlueInvoice_IsRejectedAndTheBlueIsUntouched()
     {
         await IngestAsync(Invoices.Shudian());
@@ -42,7 +42,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_RedLetterBeforeItsBlueInvoice_WarnsThenLinksWhenTheBlueArrives()
     {
         var red = (await IngestAsync(Invoices.Red(RedOne, Invoices.ShudianNumber, "-1000.00", "-60.00")))[0];
@@ -57,7 +57,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_RedLetterAndItsBlueInTheSameBatch_AreLinkedInEitherOrder()
     {
         var results = await IngestAsync(Invoices.Red(RedOne, Invoices.ShudianNumber, "-100.00", "-6.00"), Invoices.Shudian());
@@ -67,7 +67,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         await ShouldVerifyAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_RedLetterOfARedInvoice_IsRejected()
     {
         await IngestAsync(Invoices.Shudian(), Invoices.Red(RedOne, Invoices.ShudianNumber, "-100.00", "-6.00"));

@@ -1,0 +1,133 @@
+namespace Fapiao.PostgreSql;
+
+/// <summary>
+/// The schema: the SQLite store's tables in PostgreSQL types. Every table and every primary key
+/// starts with the tenant, so each table can be distributed by tenant (Citus) with all of one
+/// tenant's rows on one node; see docs/scaling.md. Keys sort in byte order (COLLATE "C") as the
+/// verifier's ordinal merge expects, whatever the database's locale. Money is numeric (exact),
+/// hashes and submitted bytes are bytea. Events, tree nodes, checkpoints and quarantine refuse
+/// UPDATE, DELETE and TRUNCATE through triggers, so history cannot be rewritten by a stray
+/// statement; only the owner dropping a trigger gets past them, and verify finds what that changes.
+/// </summary>
+internal static class PostgreSqlSchema
+{
+    public const int Version = 1;
+
+    /// <summary>Holds the schema version (one row); its presence says the schema exists.</summary>
+    public const string VersionTable = "fapiao_schema";
+
+    public const string Create = """
+        CREATE TABLE fapiao_schema (
+            singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            version    integer NOT NULL
+        );
+
+        CREATE TABLE tenants (
+            tenant      text COLLATE "C" PRIMARY KEY,
+            created_at  timestamptz NOT NULL
+        );
+
+        CREATE TABLE log_head (
+            tenant              text COLLATE "C" PRIMARY KEY REFERENCES tenants (tenant),
+            size                bigint NOT NULL,
+            frontier            bytea NOT NULL,
+            next_quarantine_id  bigint NOT NULL
+        );
+
+        CREATE TABLE events (
+            tenant     text COLLATE "C" NOT NULL,
+            idx        bigint NOT NULL,
+            kind       text NOT NULL,
+            key        text COLLATE "C",
+            at         timestamptz NOT NULL,
+            leaf_hash  bytea NOT NULL,
+            bytes      bytea NOT NULL,
+            PRIMARY KEY (tenant, idx)
+        );
+        CREATE INDEX events_by_key ON events (tenant, key NULLS FIRST, idx);
+
+        CREATE TABLE nodes (
+            tenant  text COLLATE "C" NOT NULL,
+            level   integer NOT NULL,
+            idx     bigint NOT NULL,
+            hash    bytea NOT NULL,
+            PRIMARY KEY (tenant, level, idx)
+        );
+
+        CREATE TABLE checkpoints (
+            tenant     text COLLATE "C" NOT NULL,
+            size       bigint NOT NULL,
+            root       bytea NOT NULL,
+            at         timestamptz NOT NULL,
+            body       text NOT NULL,
+            signature  bytea NOT NULL,
+            PRIMARY KEY (tenant, size)
+        );
+
+        CREATE TABLE invoices (
+            tenant           text COLLATE "C" NOT NULL,
+            key              text COLLATE "C" NOT NULL,
+            state            text NOT NULL,
+            type             text NOT NULL,
+            issue_date       date NOT NULL,
+            seller_tax_id    text,
+            buyer_tax_id     text,
+            amount           numeric,
+            tax              numeric,
+            total            numeric,
+            red_letter_of    text COLLATE "C",
+            content_hash     text NOT NULL,
+            content_index    bigint NOT NULL,
+            first_index      bigint NOT NULL,
+            last_index       bigint NOT NULL,
+            reversed_amount  numeric NOT NULL,
+            reversed_tax     numeric NOT NULL,
+            reversed_total   numeric NOT NULL,
+            warnings         text NOT NULL,
+            PRIMARY KEY (tenant, key)
+        );
+        CREATE INDEX invoices_red_letters ON invoices (tenant, red_letter_of) WHERE red_letter_of IS NOT NULL;
+
+        CREATE TABLE quarantine (
+            tenant      text COLLATE "C" NOT NULL,
+            id          bigint NOT NULL,
+            outcome     text NOT NULL,
+            source      text NOT NULL,
+            at          timestamptz NOT NULL,
+            actor       text NOT NULL,
+            key         text COLLATE "C",
+            raw         bytea NOT NULL,
+            raw_length  bigint NOT NULL,
+            raw_sha256  bytea NOT NULL,
+            problems    text NOT NULL,
+            PRIMARY KEY (tenant, id)
+        );
+
+        CREATE FUNCTION fapiao_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';
+        END
+        $$;
+
+        CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('events are append-only');
+        CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('events are append-only');
+        CREATE TRIGGER nodes_append_only BEFORE UPDATE OR DELETE ON nodes
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('tree nodes are append-only');
+        CREATE TRIGGER nodes_no_truncate BEFORE TRUNCATE ON nodes
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('tree nodes are append-only');
+        CREATE TRIGGER checkpoints_append_only BEFORE UPDATE OR DELETE ON checkpoints
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('checkpoints are append-only');
+        CREATE TRIGGER checkpoints_no_truncate BEFORE TRUNCATE ON checkpoints
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('checkpoints are append-only');
+        CREATE TRIGGER quarantine_append_only BEFORE UPDATE OR DELETE ON quarantine
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('quarantine is append-only');
+        CREATE TRIGGER quarantine_no_truncate BEFORE TRUNCATE ON quarantine
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('quarantine is append-only');
+        CREATE TRIGGER tenants_no_delete BEFORE DELETE ON tenants
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('tenants are never deleted');
+        CREATE TRIGGER tenants_no_truncate BEFORE TRUNCATE ON tenants
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('tenants are never deleted');
+        """;
+}

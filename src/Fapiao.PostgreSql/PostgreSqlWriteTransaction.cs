@@ -1,0 +1,230 @@
+using Fapiao.Formats.Json;
+using Fapiao.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+// SQL text here is assembled only from constant fragments; every value is bound as a parameter.
+#pragma warning disable CA2100
+
+namespace Fapiao.PostgreSql;
+
+/// <summary>
+/// One group commit for one tenant, holding the row lock on its log head until commit or
+/// rollback. The batch goes in with binary COPY: events, nodes and quarantine straight into their
+/// tables (they are only ever appended), invoices into a temporary staging table and from there
+/// merged in one INSERT … ON CONFLICT DO UPDATE, which gives the same rows as upserting them one
+/// by one (the batch holds at most one row per key).
+/// </summary>
+internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, NpgsqlTransaction tx, string tenant, LogHead head) : ILedgerWriteTransaction
+{
+    private const string StagingTable = """
+        SET LOCAL client_min_messages = warning;
+        CREATE TEMP TABLE IF NOT EXISTS invoices_staging (LIKE invoices) ON COMMIT DELETE ROWS;
+        """;
+
+    private static readonly string MergeInvoices =
+        $"INSERT INTO invoices (tenant, {PostgreSqlRows.InvoiceColumns}) SELECT tenant, {PostgreSqlRows.InvoiceColumns} FROM invoices_staging " +
+        "ON CONFLICT (tenant, key) DO UPDATE SET " +
+        string.Join(", ", PostgreSqlRows.InvoiceColumns.Split(',', StringSplitOptions.TrimEntries).Where(c => c != "key").Select(c => $"{c} = excluded.{c}")) + ";";
+
+    private bool finished;
+
+    public LogHead Head { get; } = head;
+
+    public async ValueTask<IReadOnlyDictionary<string, InvoiceRecord>> GetInvoicesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
+        await ReadInvoicesAsync(" WHERE tenant = $1 AND key = ANY($2);", keys, r => found[r.Key] = r, ct).ConfigureAwait(false);
+        return found;
+    }
+
+    public async ValueTask<IReadOnlyList<InvoiceRecord>> GetRedLettersOfAsync(IReadOnlyCollection<string> blueKeys, CancellationToken ct)
+    {
+        var found = new List<InvoiceRecord>();
+        await ReadInvoicesAsync(" WHERE tenant = $1 AND red_letter_of = ANY($2) ORDER BY first_index;", blueKeys, found.Add, ct).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>One round trip for the whole set of keys.</summary>
+    private async Task ReadInvoicesAsync(string where, IReadOnlyCollection<string> keys, Action<InvoiceRecord> add, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        await using var cmd = new NpgsqlCommand(PostgreSqlRows.SelectInvoice + where, connection, tx);
+        cmd.Parameters.Add(PostgreSqlRows.Text(tenant));
+        cmd.Parameters.Add(PostgreSqlRows.TextArray(keys));
+        await PostgreSqlErrors.TranslateAsync(async () =>
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                add(PostgreSqlRows.ReadInvoice(reader));
+            }
+        }).ConfigureAwait(false);
+    }
+
+    public async ValueTask<StoredEvent?> GetEventAsync(long index, CancellationToken ct) =>
+        await PostgreSqlLedgerStore.ReadEventAsync(connection, tenant, index, ct).ConfigureAwait(false);
+
+    public async ValueTask WriteAsync(BatchWrite batch, CancellationToken ct) =>
+        await PostgreSqlErrors.TranslateAsync(async () =>
+        {
+            await CopyEventsAsync(batch.Events, ct).ConfigureAwait(false);
+            await CopyNodesAsync(batch.Nodes, ct).ConfigureAwait(false);
+            await MergeInvoicesAsync(batch.Invoices, ct).ConfigureAwait(false);
+            await CopyQuarantineAsync(batch.Quarantine, ct).ConfigureAwait(false);
+            if (batch.Checkpoint is { } cp)
+            {
+                await using var cmd = new NpgsqlCommand("INSERT INTO checkpoints (tenant, size, root, at, body, signature) VALUES ($1, $2, $3, $4, $5, $6);", connection, tx);
+                cmd.Parameters.Add(PostgreSqlRows.Text(tenant));
+                cmd.Parameters.Add(PostgreSqlRows.Long(cp.Size));
+                cmd.Parameters.Add(PostgreSqlRows.Bytes(cp.Root));
+                cmd.Parameters.Add(PostgreSqlRows.Time(cp.At));
+                cmd.Parameters.Add(PostgreSqlRows.Text(cp.Body));
+                cmd.Parameters.Add(PostgreSqlRows.Bytes(cp.Signature));
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await using var update = new NpgsqlCommand("UPDATE log_head SET size = $2, frontier = $3, next_quarantine_id = $4 WHERE tenant = $1 AND size = $5;", connection, tx);
+            update.Parameters.Add(PostgreSqlRows.Text(tenant));
+            update.Parameters.Add(PostgreSqlRows.Long(batch.Head.Size));
+            update.Parameters.Add(PostgreSqlRows.Bytes(batch.Head.Frontier));
+            update.Parameters.Add(PostgreSqlRows.Long(batch.Head.NextQuarantineId));
+            update.Parameters.Add(PostgreSqlRows.Long(Head.Size));
+            if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+            {
+                throw new InvalidOperationException("The log head moved during a write transaction; nothing was written.");
+            }
+        }).ConfigureAwait(false);
+
+    private async Task CopyEventsAsync(List<StoredEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await connection.BeginBinaryImportAsync("COPY events (tenant, idx, kind, key, at, leaf_hash, bytes) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var e in events)
+        {
+            await copy.StartRowAsync(ct).ConfigureAwait(false);
+            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await copy.WriteAsync(e.Index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await copy.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await PostgreSqlRows.WriteNullableAsync(copy, e.Key, ct).ConfigureAwait(false);
+            await copy.WriteAsync(PostgreSqlRows.ToStored(e.At), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+            await copy.WriteAsync(e.LeafHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            await copy.WriteAsync(e.Bytes, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task CopyNodesAsync(List<(int Level, long Index, byte[] Hash)> nodes, CancellationToken ct)
+    {
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await connection.BeginBinaryImportAsync("COPY nodes (tenant, level, idx, hash) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var (level, index, hash) in nodes)
+        {
+            await copy.StartRowAsync(ct).ConfigureAwait(false);
+            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await copy.WriteAsync(level, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+            await copy.WriteAsync(index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task MergeInvoicesAsync(List<InvoiceRecord> invoices, CancellationToken ct)
+    {
+        if (invoices.Count == 0)
+        {
+            return;
+        }
+
+        await PostgreSqlLedgerStore.ExecuteAsync(connection, StagingTable, ct).ConfigureAwait(false);
+
+        // The core hands over one row per key; should it ever hand two, the last wins, as it would upserting row by row.
+        var lastPerKey = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
+        foreach (var record in invoices)
+        {
+            lastPerKey[record.Key] = record;
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices_staging (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var record in lastPerKey.Values)
+            {
+                await PostgreSqlRows.WriteInvoiceAsync(copy, tenant, record, ct).ConfigureAwait(false);
+            }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        await PostgreSqlLedgerStore.ExecuteAsync(connection, MergeInvoices, ct).ConfigureAwait(false);
+
+        // ON COMMIT DELETE ROWS empties it at commit; emptying it now keeps a later merge in this transaction exact too.
+        await PostgreSqlLedgerStore.ExecuteAsync(connection, "DELETE FROM invoices_staging;", ct).ConfigureAwait(false);
+    }
+
+    private async Task CopyQuarantineAsync(List<QuarantineItem> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var q in items)
+        {
+            await copy.StartRowAsync(ct).ConfigureAwait(false);
+            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.Id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.Outcome, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await copy.WriteAsync(PostgreSqlRows.ToStored(q.At), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await PostgreSqlRows.WriteNullableAsync(copy, q.Key, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.Raw, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.RawLength, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await copy.WriteAsync(q.RawSha256, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            await copy.WriteAsync(ProblemsJson.Write(q.Problems, includeSeverity: true), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask CommitAsync(CancellationToken ct)
+    {
+        await PostgreSqlErrors.TranslateAsync(() => tx.CommitAsync(ct)).ConfigureAwait(false);
+        finished = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!finished)
+            {
+                await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken: the server rolls the transaction back when it notices.
+        }
+        finally
+        {
+            await tx.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

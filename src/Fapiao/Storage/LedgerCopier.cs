@@ -1,0 +1,162 @@
+using Fapiao.Ledger;
+
+namespace Fapiao.Storage;
+
+/// <summary>
+/// Moves whole ledgers from one store to another (SQLite and PostgreSQL either way), tenant by
+/// tenant. The log goes over one source checkpoint at a time, each in one write transaction that
+/// also stores that checkpoint verbatim (body and signature), after the events' leaf hashes have
+/// been checked against their bytes and the tree rebuilt to the checkpoint's root. So the target
+/// ends with identical roots and checkpoints, and an interrupted copy resumes from the last
+/// checkpoint it committed. The projection and the quarantine follow in chunks (upserts and
+/// appends from the target's head on, so they resume too); until a copy has finished, verify on
+/// the target reports the projection as incomplete.
+/// </summary>
+internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvider clock)
+{
+    /// <summary>Rows of projection or quarantine per transaction.</summary>
+    public const int ChunkRows = 5000;
+
+    /// <summary>Reports progress: tenant, events copied so far, events in the source.</summary>
+    public event Action<string, long, long>? Progress;
+
+    public async Task<IReadOnlyList<TenantCopy>> CopyAsync(CancellationToken ct)
+    {
+        var reports = new List<TenantCopy>();
+        foreach (var tenant in await from.ListTenantsAsync(ct).ConfigureAwait(false))
+        {
+            reports.Add(await CopyTenantAsync(tenant, ct).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    private async Task<TenantCopy> CopyTenantAsync(string tenant, CancellationToken ct)
+    {
+        await to.CreateTenantAsync(tenant, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var start = (await to.GetHeadAsync(tenant, ct).ConfigureAwait(false)).Size;
+        var checkpoints = new List<SignedCheckpoint>();
+        await foreach (var cp in from.ReadCheckpointsAsync(tenant, ct).ConfigureAwait(false))
+        {
+            checkpoints.Add(cp);
+        }
+
+        var total = checkpoints.Count == 0 ? 0 : checkpoints[^1].Size;
+        await CheckSameHistoryAsync(tenant, start, checkpoints, ct).ConfigureAwait(false);
+        foreach (var cp in checkpoints.Where(c => c.Size > start))
+        {
+            await CopyUpToAsync(tenant, cp, ct).ConfigureAwait(false);
+            Progress?.Invoke(tenant, cp.Size, total);
+        }
+
+        var invoices = await CopyProjectionAsync(tenant, ct).ConfigureAwait(false);
+        var quarantined = await CopyQuarantineAsync(tenant, ct).ConfigureAwait(false);
+        return new TenantCopy(tenant, start, total, invoices, quarantined);
+    }
+
+    /// <summary>A target that already holds part of the log must hold the source's log, up to one of its checkpoints.</summary>
+    private async Task CheckSameHistoryAsync(string tenant, long start, List<SignedCheckpoint> checkpoints, CancellationToken ct)
+    {
+        if (start == 0)
+        {
+            return;
+        }
+
+        var theirs = await to.GetLatestCheckpointAsync(tenant, ct).ConfigureAwait(false);
+        var ours = checkpoints.Find(c => c.Size == start);
+        if (theirs is null || ours is null || theirs.Size != start || !theirs.Root.AsSpan().SequenceEqual(ours.Root) || theirs.Body != ours.Body)
+        {
+            throw new InvalidOperationException($"The target's log of tenant \"{tenant}\" ({start} events) is not a copy of the source's: refusing to continue it.");
+        }
+    }
+
+    private async Task CopyUpToAsync(string tenant, SignedCheckpoint cp, CancellationToken ct)
+    {
+        await using var tx = await to.BeginWriteAsync(tenant, ct).ConfigureAwait(false);
+        var head = tx.Head;
+        var tree = new AppendingTree(MerkleFrontier.FromBytes(head.Size, head.Frontier));
+        var write = new BatchWrite { Head = head, Checkpoint = cp };
+        await foreach (var e in from.ReadEventsAsync(tenant, head.Size, cp.Size, ct).ConfigureAwait(false))
+        {
+            if (e.Index != tree.Size || !MerkleHash.Leaf(e.Bytes).AsSpan().SequenceEqual(e.LeafHash))
+            {
+                throw new InvalidOperationException($"Event {e.Index} of tenant \"{tenant}\" in the source is damaged (run fapiao verify on it): nothing more was copied.");
+            }
+
+            tree.Append(e.LeafHash);
+            write.Events.Add(e);
+        }
+
+        if (tree.Size != cp.Size || !tree.Root().AsSpan().SequenceEqual(cp.Root))
+        {
+            throw new InvalidOperationException($"The source's events of tenant \"{tenant}\" do not give the root of its checkpoint at size {cp.Size} (run fapiao verify on it): nothing more was copied.");
+        }
+
+        write.Nodes.AddRange(tree.NewNodesAtLevels(MerkleLayout.Stride));
+        write.Head = head with { Size = tree.Size, Frontier = tree.Frontier.ToBytes() };
+        await tx.WriteAsync(write, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<long> CopyProjectionAsync(string tenant, CancellationToken ct)
+    {
+        long count = 0;
+        var chunk = new List<InvoiceRecord>(ChunkRows);
+        async Task FlushAsync()
+        {
+            await using var tx = await to.BeginWriteAsync(tenant, ct).ConfigureAwait(false);
+            var write = new BatchWrite { Head = tx.Head };
+            write.Invoices.AddRange(chunk);
+            await tx.WriteAsync(write, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            count += chunk.Count;
+            chunk.Clear();
+        }
+
+        await foreach (var record in from.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).ConfigureAwait(false))
+        {
+            chunk.Add(record);
+            if (chunk.Count == ChunkRows)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await FlushAsync().ConfigureAwait(false);
+        }
+
+        return count;
+    }
+
+    private async Task<long> CopyQuarantineAsync(string tenant, CancellationToken ct)
+    {
+        long count = 0;
+        while (true)
+        {
+            await using var tx = await to.BeginWriteAsync(tenant, ct).ConfigureAwait(false);
+            var write = new BatchWrite { Head = tx.Head };
+            await foreach (var item in from.ListQuarantineAsync(tenant, ct).ConfigureAwait(false))
+            {
+                if (item.Id >= tx.Head.NextQuarantineId && write.Quarantine.Count < ChunkRows)
+                {
+                    write.Quarantine.Add(item);
+                }
+            }
+
+            if (write.Quarantine.Count == 0)
+            {
+                return count;
+            }
+
+            write.Head = tx.Head with { NextQuarantineId = write.Quarantine[^1].Id + 1 };
+            await tx.WriteAsync(write, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            count += write.Quarantine.Count;
+        }
+    }
+}
+
+/// <summary>What a copy did for one tenant: the log from <paramref name="ResumedAt"/> to <paramref name="Events"/>.</summary>
+internal sealed record TenantCopy(string Tenant, long ResumedAt, long Events, long Invoices, long Quarantined);

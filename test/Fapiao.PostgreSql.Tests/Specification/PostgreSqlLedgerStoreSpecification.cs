@@ -1,0 +1,5 @@
+using Fapiao.Storage.Specification;
+
+namespace Fapiao.PostgreSql.Tests.Specification;
+
+public sealed class PostgreSqlLedgerStoreSpecification : LedgerStoreSpecification<PostgreSqlStoreProvider>;
