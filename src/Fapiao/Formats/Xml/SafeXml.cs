@@ -135,15 +135,16 @@ internal static class SafeXml
     private static XName LocalName(string name)
     {
         var local = name[(name.LastIndexOf(':') + 1)..];
+        if (local.Length == 0)
+        {
+            return "_";
+        }
+
         try
         {
             return XmlConvert.VerifyNCName(local);
         }
         catch (XmlException)
-        {
-            return "_";
-        }
-        catch (ArgumentNullException)
         {
             return "_";
         }
