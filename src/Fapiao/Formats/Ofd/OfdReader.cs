@@ -93,10 +93,12 @@ internal static class OfdReader
                 continue;
             }
 
+            var errors = problems.Count(p => p.IsError);
             var pages = PageText.Load(package, document.Pages, problems);
             var templates = PageText.Load(package, document.Templates, problems);
-            if (package.Failed)
+            if (package.Failed || problems.Count(p => p.IsError) > errors)
             {
+                // A page that cannot be read leaves every value it holds unknown: its own error says why.
                 return null;
             }
 

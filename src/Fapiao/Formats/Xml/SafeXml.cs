@@ -128,6 +128,11 @@ internal static class SafeXml
             }
         }
 
+        if (root is null)
+        {
+            problems.Add(Problem.Error(ErrorCodes.XmlSyntax, place, "The XML has no root element."));
+        }
+
         return root;
     }
 
