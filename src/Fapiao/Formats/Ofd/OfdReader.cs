@@ -41,24 +41,8 @@ internal static class OfdReader
 
     private static OfdInvoice? FromAttachments(OfdPackage package, OfdDocument document, List<Problem> problems)
     {
-        if (document.Attachments is null || OfdDocument.LoadXml(package, document.Attachments, problems) is not { } list)
+        foreach (var (part, root) in ListedParts(package, document.Attachments, problems))
         {
-            return null;
-        }
-
-        var folder = OfdPaths.FolderOf(document.Attachments);
-        foreach (var location in list.Descendants("FileLoc"))
-        {
-            if (OfdPaths.Resolve(folder, location.Value) is not { } part || OfdDocument.LoadXml(package, part, problems) is not { } root)
-            {
-                if (package.Failed)
-                {
-                    return null;
-                }
-
-                continue;
-            }
-
             if (InvoiceXml.Read(root, problems) is { } draft)
             {
                 return new OfdInvoice(draft, part);
@@ -70,24 +54,8 @@ internal static class OfdReader
 
     private static OfdInvoice? FromCustomTags(OfdPackage package, OfdDocument document, List<Problem> problems)
     {
-        if (document.CustomTags is null || OfdDocument.LoadXml(package, document.CustomTags, problems) is not { } list)
+        foreach (var (part, tags) in ListedParts(package, document.CustomTags, problems))
         {
-            return null;
-        }
-
-        var folder = OfdPaths.FolderOf(document.CustomTags);
-        foreach (var location in list.Descendants("FileLoc"))
-        {
-            if (OfdPaths.Resolve(folder, location.Value) is not { } part || OfdDocument.LoadXml(package, part, problems) is not { } tags)
-            {
-                if (package.Failed)
-                {
-                    return null;
-                }
-
-                continue;
-            }
-
             if (!tags.Descendants("ObjectRef").Any())
             {
                 continue;
@@ -109,6 +77,33 @@ internal static class OfdReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The XML parts a list part (Attachments.xml, CustomTags.xml) names in its FileLoc elements,
+    /// parsed, in order; parts that are missing or broken are skipped (a broken one with its
+    /// problem), and nothing more once the package refused a part.
+    /// </summary>
+    private static IEnumerable<(string Part, XElement Root)> ListedParts(OfdPackage package, string? listPart, List<Problem> problems)
+    {
+        if (listPart is null || OfdDocument.LoadXml(package, listPart, problems) is not { } list)
+        {
+            yield break;
+        }
+
+        var folder = OfdPaths.FolderOf(listPart);
+        foreach (var location in list.Descendants("FileLoc"))
+        {
+            if (package.Failed)
+            {
+                yield break;
+            }
+
+            if (OfdPaths.Resolve(folder, location.Value) is { } part && OfdDocument.LoadXml(package, part, problems) is { } root)
+            {
+                yield return (part, root);
+            }
+        }
     }
 
     /// <summary>The text objects of some pages by ID, each the text of its TextCode runs together.</summary>

@@ -70,41 +70,31 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
     }
 
     /// <summary>A whole XML file is one invoice; its source is the file's name.</summary>
-    public Submission ReadXmlFile(Stream stream, string name)
-    {
-        var file = WholeFile.Read(stream, MaxInvoiceFileBytes);
-        var problems = new List<Problem>();
-        if (file.TooLarge)
-        {
-            problems.Add(FileTooLarge(file));
-            return file.ToSubmission(name, null, problems);
-        }
-
-        var draft = InvoiceXml.ReadFile(file.Bytes, problems);
-        return file.ToSubmission(name, Validate(draft, problems), problems);
-    }
+    public Submission ReadXmlFile(Stream stream, string name) =>
+        ReadInvoiceFile(stream, name, (bytes, problems) => (InvoiceXml.ReadFile(bytes, problems), null));
 
     /// <summary>A whole OFD file is one invoice; its source names the part the invoice was read from (<c>FILE:Doc_0/Attachs/original_invoice.xml</c>).</summary>
-    public Submission ReadOfdFile(Stream stream, string name)
+    public Submission ReadOfdFile(Stream stream, string name) =>
+        ReadInvoiceFile(stream, name, (bytes, problems) => OfdReader.Read(bytes, problems) is { } found ? (found.Draft, found.Part) : (null, null));
+
+    /// <summary>Reads a one-invoice file with bounded memory and hands its bytes to <paramref name="read"/>, which gives the draft and the part it came from.</summary>
+    private Submission ReadInvoiceFile(Stream stream, string name, Func<byte[], List<Problem>, (InvoiceDraft? Draft, string? Part)> read)
     {
         var file = WholeFile.Read(stream, MaxInvoiceFileBytes);
         var problems = new List<Problem>();
         if (file.TooLarge)
         {
-            problems.Add(FileTooLarge(file));
+            problems.Add(Problem.Error(ErrorCodes.FileTooLarge, "$", $"The file is {file.Length} bytes; an invoice file may have at most {MaxInvoiceFileBytes}. Its first bytes, length and SHA-256 are kept."));
             return file.ToSubmission(name, null, problems);
         }
 
-        var found = OfdReader.Read(file.Bytes, problems);
-        return file.ToSubmission(found is null ? name : $"{name}:{found.Part}", Validate(found?.Draft, problems), problems);
+        var (draft, part) = read(file.Bytes, problems);
+        return file.ToSubmission(part is null ? name : $"{name}:{part}", Validate(draft, problems), problems);
     }
 
     /// <summary>Like JSON, a draft is validated even when its reader found errors, so that every problem is reported at once.</summary>
     private Invoice? Validate(InvoiceDraft? draft, List<Problem> problems) =>
         draft is null ? null : validator.Validate(draft, problems);
-
-    private static Problem FileTooLarge(WholeFile file) =>
-        Problem.Error(ErrorCodes.FileTooLarge, "$", $"The file is {file.Length} bytes; an invoice file may have at most {MaxInvoiceFileBytes}. Its first bytes, length and SHA-256 are kept.");
 
     /// <summary>A QR code carries the key, type, date, check code and one amount: before tax for legacy types, the total for 数电.</summary>
     internal static InvoiceDraft QrDraft(QrContent qr)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Fapiao.Tests.Formats.Ofd;
 
 namespace Fapiao.Tests.Formats.Fuzz;
 
@@ -100,18 +101,7 @@ internal sealed class Mutator(int seed)
 
     private byte[] MutateZip(byte[] input, IReadOnlyList<byte[]> others)
     {
-        var entries = new List<(string Name, byte[] Data)>();
-        using (var zip = new ZipArchive(new MemoryStream(input), ZipArchiveMode.Read))
-        {
-            foreach (var entry in zip.Entries)
-            {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                entries.Add((entry.FullName, copy.ToArray()));
-            }
-        }
-
+        var entries = OfdFixtures.Entries(input);
         var xml = entries.Select((e, i) => (e, i)).Where(x => x.e.Name.EndsWith(".xml", StringComparison.Ordinal)).Select(x => x.i).ToList();
         switch (random.Next(10))
         {
@@ -141,17 +131,7 @@ internal sealed class Mutator(int seed)
                 break;
         }
 
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, data) in entries)
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-                stream.Write(data);
-            }
-        }
-
-        return output.ToArray();
+        return OfdFixtures.Zip(CompressionLevel.Fastest, entries);
     }
 
     private static bool IsZip(byte[] input) => input.Length > 4 && input[0] == (byte)'P' && input[1] == (byte)'K';

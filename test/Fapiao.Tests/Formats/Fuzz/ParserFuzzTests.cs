@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
@@ -73,14 +72,7 @@ public sealed class ParserFuzzTests
         {
             var bytes = OfdFixtures.Bytes(fixture);
             seeds.Add(bytes);
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
-            {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                seeds.Add(copy.ToArray());
-            }
+            seeds.AddRange(OfdFixtures.Entries(bytes).Where(e => e.Name.EndsWith(".xml", StringComparison.Ordinal)).Select(e => e.Data));
         }
 
         return seeds;

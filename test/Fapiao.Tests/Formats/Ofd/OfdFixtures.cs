@@ -15,14 +15,16 @@ internal static class OfdFixtures
     public static byte[] Bytes(string name) => File.ReadAllBytes(SharedFixtures.PathOf("ofd", name));
 
     /// <summary>A zip of the given entries, deflated.</summary>
-    public static byte[] Zip(params (string Name, byte[] Data)[] entries)
+    public static byte[] Zip(params (string Name, byte[] Data)[] entries) => Zip(CompressionLevel.Fastest, entries);
+
+    public static byte[] Zip(CompressionLevel level, IEnumerable<(string Name, byte[] Data)> entries)
     {
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, data) in entries)
             {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                using var stream = zip.CreateEntry(name, level).Open();
                 stream.Write(data);
             }
         }
@@ -30,22 +32,23 @@ internal static class OfdFixtures
         return memory.ToArray();
     }
 
-    /// <summary>A fixture's entries, changed by <paramref name="edit"/> (return null to drop one), zipped again.</summary>
-    public static byte[] Rewrite(string fixture, Func<string, byte[], byte[]?> edit)
+    /// <summary>The entries of a (trusted, test-made) zip with their bytes, folders left out.</summary>
+    public static List<(string Name, byte[] Data)> Entries(byte[] zipBytes)
     {
-        using var source = new ZipArchive(new MemoryStream(Bytes(fixture)), ZipArchiveMode.Read);
-        var kept = new List<(string, byte[])>();
-        foreach (var entry in source.Entries.Where(e => !e.FullName.EndsWith('/')))
+        using var zip = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read);
+        var entries = new List<(string, byte[])>();
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
         {
             using var stream = entry.Open();
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            if (edit(entry.FullName, copy.ToArray()) is { } data)
-            {
-                kept.Add((entry.FullName, data));
-            }
+            entries.Add((entry.FullName, copy.ToArray()));
         }
 
-        return Zip([.. kept]);
+        return entries;
     }
+
+    /// <summary>A fixture's entries, changed by <paramref name="edit"/> (return null to drop one), zipped again.</summary>
+    public static byte[] Rewrite(string fixture, Func<string, byte[], byte[]?> edit) =>
+        Zip([.. Entries(Bytes(fixture)).Select(e => (e.Name, Data: edit(e.Name, e.Data))).Where(e => e.Data is not null).Select(e => (e.Name, e.Data!))]);
 }
