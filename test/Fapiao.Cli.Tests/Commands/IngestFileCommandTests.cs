@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fapiao.Cli.Tests.Support;
+using Fapiao.Tests.Formats.Ofd;
 using Fapiao.Tests.Formats.Xml;
 using Fapiao.Tests.Support;
 
@@ -11,42 +12,11 @@ namespace Fapiao.Cli.Tests.Commands;
 /// <summary><c>fapiao ingest</c> of whole invoice files: the real OFD fixtures and a 数电 XML, then read back with <c>show</c>.</summary>
 public sealed class IngestFileCommandTests
 {
-    /// <summary>Each fixture, the part its invoice is read from, and the invoice as <c>show --json</c> must give it (values read out of the files).</summary>
-    public static TheoryData<string, string, string> Fixtures => new()
-    {
-        {
-            "legacy-einvoice-2020.ofd", "Doc_0/Attachs/original_invoice.xml", """
-            {"number":"83089647","code":"033002000211","type":"10","issueDate":"2020-07-23",
-             "seller":{"taxId":"92330781MA2EDMFU50","name":"兰溪市悦济舫餐厅"},
-             "buyer":{"taxId":"91320115MA202UKD7X","name":"江苏京利华新材料有限公司"},
-             "lines":[{"name":"*餐饮服务*餐费","quantity":"1","unitPrice":"510.679612","amount":"510.68","taxRate":"0.03","tax":"15.32"}],
-             "amount":"510.68","tax":"15.32","total":"526.00","checkCode":"16197833567414507415"}
-            """
-        },
-        {
-            "shudian-special-2024.ofd", "Doc_0/Tags/CustomTag.xml", """
-            {"number":"24112000000048542163","type":"31","issueDate":"2024-05-28",
-             "seller":{"taxId":"91110108690017781B","name":"北京互联三六五科技有限公司"},
-             "buyer":{"taxId":"91460300MAA92DJN95","name":"海南麒麟云服科技有限公司"},
-             "lines":[{"name":"*信息技术服务*技术服务费","quantity":"1","unitPrice":"4197.16981132075","amount":"4197.17","taxRate":"0.06","tax":"251.83"}],
-             "amount":"4197.17","tax":"251.83","total":"4449.00","remarks":"收款人:李蓉蓉;    复核人:周欣铭;"}
-            """
-        },
-        {
-            "xbrl-attachment-2022.ofd", "Doc_0/Attachs/inv_ord_issuer_20220901_03300220021199934328.xml", """
-            {"number":"99934328","code":"033002200211","type":"10","issueDate":"2022-09-01",
-             "seller":{"taxId":"91330106MA7GAL1299","name":"杭州融运科技有限公司"},
-             "buyer":{"taxId":"913202133140424571","name":"江苏中电创新环境科技有限公司"},
-             "lines":[{"name":"*金属制品*A系列一字形螺丝批3.2x75MM","spec":"62202","unit":"批","quantity":"1","unitPrice":"9.91150442","amount":"9.91","taxRate":"0.13","tax":"1.29"}],
-             "amount":"9.91","tax":"1.29","total":"11.20","checkCode":"64484022470182298515"}
-            """
-        },
-    };
-
     [Theory]
-    [MemberData(nameof(Fixtures))]
-    public async Task Ingest_RealOfdFile_IsOneInvoiceThatShowGivesBackExactly(string fixture, string part, string expected)
+    [MemberData(nameof(OfdFixtureInvoices.Fixtures), MemberType = typeof(OfdFixtureInvoices))]
+    public async Task Ingest_RealOfdFile_IsOneInvoiceThatShowGivesBackExactly(string fixture)
     {
+        var expected = OfdFixtureInvoices.Of(fixture);
         using var ledger = await new TempLedger().InitAsync();
         var file = SharedFixtures.PathOf("ofd", fixture);
         var results = ledger.File("r.jsonl");
@@ -56,13 +26,11 @@ public sealed class IngestFileCommandTests
         run.ExitCode.ShouldBe(0, run.Stderr + run.Stdout);
         var result = JsonDocument.Parse(File.ReadAllLines(results).ShouldHaveSingleItem()).RootElement;
         result.GetProperty("outcome").GetString().ShouldBe("accepted");
-        result.GetProperty("source").GetString().ShouldBe($"{file}:{part}");
-        var want = JsonNode.Parse(expected)!;
-        var key = want["code"] is { } code ? $"{code}-{want["number"]}" : want["number"]!.ToString();
-        var show = await ledger.RunAsync("show", key, "--json");
+        result.GetProperty("source").GetString().ShouldBe($"{file}:{expected.Part}");
+        var show = await ledger.RunAsync("show", expected.Key, "--json");
         show.ExitCode.ShouldBe(0, show.Stderr);
         var invoice = JsonNode.Parse(show.Stdout)!["invoice"];
-        JsonNode.DeepEquals(invoice, want).ShouldBeTrue($"shown: {invoice?.ToJsonString()}");
+        JsonNode.DeepEquals(invoice, JsonNode.Parse(expected.Json)).ShouldBeTrue($"shown: {invoice?.ToJsonString()}");
         (await ledger.RunAsync("verify")).ExitCode.ShouldBe(0);
     }
 
@@ -92,7 +60,7 @@ public sealed class IngestFileCommandTests
         await File.WriteAllTextAsync(file, ShudianXmlSample.Text);
         var results = ledger.File("r.jsonl");
 
-        var run = await ledger.RunAsync("ingest", file, "--json", "--results", results);
+        var run = await ledger.RunAsync("ingest", file, "--format", "xml", "--json", "--results", results);
 
         run.ExitCode.ShouldBe(0, run.Stderr + run.Stdout);
         JsonDocument.Parse(File.ReadAllLines(results).ShouldHaveSingleItem()).RootElement.GetProperty("source").GetString().ShouldBe(file);
