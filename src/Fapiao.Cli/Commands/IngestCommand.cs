@@ -17,7 +17,7 @@ internal static class IngestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "auto (detect from the content), json, jsonl or qr",
+        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file) or ofd (one OFD file)",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -25,7 +25,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr");
+        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -47,6 +47,8 @@ internal static class IngestCommand
             "json" => InputFormat.Json,
             "jsonl" => InputFormat.JsonLines,
             "qr" => InputFormat.Qr,
+            "xml" => InputFormat.Xml,
+            "ofd" => InputFormat.Ofd,
             _ => InputFormat.Auto,
         };
         var resultsPath = parse.GetValue(Results);

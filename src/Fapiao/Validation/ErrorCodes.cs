@@ -19,6 +19,22 @@ public static class ErrorCodes
     public const string TextTooLong = "text.tooLong";
     public const string QrFormat = "qr.format";
 
+    // Files (XML, OFD): hostile or broken containers, refused before any field is read
+    public const string FileTooLarge = "file.tooLarge";
+    public const string EncodingUnsupported = "encoding.unsupported";
+    public const string XmlSyntax = "xml.syntax";
+    public const string XmlDtd = "xml.dtd";
+    public const string XmlDepth = "xml.depth";
+    public const string XmlTooLarge = "xml.tooLarge";
+    public const string XmlRootUnknown = "xml.rootUnknown";
+    public const string XmlInconsistent = "xml.inconsistent";
+    public const string ZipCorrupt = "zip.corrupt";
+    public const string ZipBomb = "zip.bomb";
+    public const string ZipPath = "zip.path";
+    public const string ZipTooManyEntries = "zip.tooManyEntries";
+    public const string OfdLayoutUnknown = "ofd.layoutUnknown";
+    public const string OfdMissingField = "ofd.missingField";
+
     // Identity
     public const string NumberFormat = "number.format";
     public const string CodeFormat = "code.format";

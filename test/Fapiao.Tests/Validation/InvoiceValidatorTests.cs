@@ -2,18 +2,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Fapiao.Domain;
 using Fapiao.Formats.Json;
+using Fapiao.Tests.Support;
 using Fapiao.Validation;
 
 namespace Fapiao.Tests.Validation;
 
 public sealed class InvoiceValidatorTests
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private static InvoiceValidator CreateSut() => new(new FixedClock(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
+    private static InvoiceValidator CreateSut() => new(FixedClock.Default);
 
     private static JsonObject Valid() => JsonNode.Parse("""
         {"number":"24112000000000012345","type":"31","issueDate":"2024-11-20",

@@ -22,7 +22,7 @@ internal static partial class InvoiceJsonReader
                 return name;
             }
 
-            problems.Add(Problem.Error(ErrorCodes.JsonDuplicateField, prefix + name, $"The field \"{Printable(name)}\" appears twice."));
+            problems.Add(Problem.Error(ErrorCodes.JsonDuplicateField, prefix + name, $"The field \"{TextLimits.Printable(name)}\" appears twice."));
             reader.Read();
             reader.Skip();
         }
@@ -32,7 +32,7 @@ internal static partial class InvoiceJsonReader
 
     private static void UnknownField(ref Utf8JsonReader reader, string field, List<Problem> problems)
     {
-        problems.Add(Problem.Error(ErrorCodes.JsonUnknownField, Printable(field), $"Unknown field \"{Printable(field)}\": it is refused, not ignored."));
+        problems.Add(Problem.Error(ErrorCodes.JsonUnknownField, TextLimits.Printable(field), $"Unknown field \"{TextLimits.Printable(field)}\": it is refused, not ignored."));
         reader.Read();
         reader.Skip();
     }
@@ -46,7 +46,7 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return CheckText(reader.GetString()!, field, TextLimits.Identifier, problems);
+                return TextLimits.Check(reader.GetString()!, field, TextLimits.Identifier, problems);
             default:
                 problems.Add(Problem.Error(ErrorCodes.JsonType, field, $"\"{field}\" must be a string (a JSON number would be rounded by other tools)."));
                 reader.Skip();
@@ -62,7 +62,7 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return CheckText(reader.GetString()!, field, maxLength, problems);
+                return TextLimits.Check(reader.GetString()!, field, maxLength, problems);
             default:
                 problems.Add(Problem.Error(ErrorCodes.JsonType, field, $"\"{field}\" must be a string."));
                 reader.Skip();
@@ -79,7 +79,7 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return CheckText(reader.GetString()!, field, TextLimits.Identifier, problems);
+                return TextLimits.Check(reader.GetString()!, field, TextLimits.Identifier, problems);
             case JsonTokenType.Number:
                 if (reader.ValueSpan.Length > TextLimits.Identifier)
                 {
@@ -93,32 +93,5 @@ internal static partial class InvoiceJsonReader
                 reader.Skip();
                 return null;
         }
-    }
-
-    private static string? CheckText(string value, string field, int maxLength, List<Problem> problems)
-    {
-        if (value.Length > maxLength)
-        {
-            problems.Add(Problem.Error(ErrorCodes.TextTooLong, field, $"\"{field}\" is longer than {maxLength} characters."));
-            return null;
-        }
-
-        foreach (var c in value)
-        {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                problems.Add(Problem.Error(ErrorCodes.TextControl, field, $"\"{field}\" contains the control character U+{(int)c:X4}."));
-                return null;
-            }
-        }
-
-        return value;
-    }
-
-    /// <summary>Field names come from untrusted input: keep them short and printable in messages.</summary>
-    private static string Printable(string name)
-    {
-        var shortened = name.Length > 64 ? name[..64] + "…" : name;
-        return string.Concat(shortened.Select(c => char.IsControl(c) ? '?' : c));
     }
 }

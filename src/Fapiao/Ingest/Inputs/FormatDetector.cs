@@ -1,7 +1,8 @@
 namespace Fapiao.Ingest.Inputs;
 
 /// <summary>
-/// Decides the format from the content, never from the file name: a JSON array is JSON; a first
+/// Decides the format from the content, never from the file name: a zip (PK) is an OFD file; a
+/// UTF-16 byte order mark or a first '&lt;' is an XML file; a JSON array is JSON; a first
 /// line that holds one complete object is JSON Lines (else one pretty-printed object); lines that
 /// start like a QR string ("01,") are QR content; anything else is read as JSON Lines, so every
 /// line gets its own error instead of the file failing whole.
@@ -10,6 +11,16 @@ internal static class FormatDetector
 {
     public static InputFormat Detect(ReadOnlySpan<byte> head)
     {
+        if (head.StartsWith("PK\u0003\u0004"u8) || head.StartsWith("PK\u0005\u0006"u8))
+        {
+            return InputFormat.Ofd;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return InputFormat.Xml;
+        }
+
         var text = head;
         if (text.StartsWith("\uFEFF"u8))
         {
@@ -20,6 +31,11 @@ internal static class FormatDetector
         if (text.IsEmpty)
         {
             return InputFormat.JsonLines;
+        }
+
+        if (text[0] == (byte)'<')
+        {
+            return InputFormat.Xml;
         }
 
         if (text[0] == (byte)'[')

@@ -7,4 +7,10 @@ internal enum InputFormat
     Json,
     JsonLines,
     Qr,
+
+    /// <summary>One invoice XML file (数电 EInvoice, edrm eInvoice or XBRL): one submission.</summary>
+    Xml,
+
+    /// <summary>One OFD file (a zip): one submission.</summary>
+    Ofd,
 }

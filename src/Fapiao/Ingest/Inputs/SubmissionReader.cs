@@ -5,6 +5,8 @@ using Fapiao.Domain;
 using Fapiao.Formats;
 using Fapiao.Formats.Json;
 using Fapiao.Formats.Lines;
+using Fapiao.Formats.Ofd;
+using Fapiao.Formats.Xml;
 using Fapiao.Validation;
 
 namespace Fapiao.Ingest.Inputs;
@@ -17,6 +19,9 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
 {
     /// <summary>A whole JSON document (one object or an array) is read into memory up to this size.</summary>
     public const int MaxJsonDocumentBytes = 64 << 20;
+
+    /// <summary>An invoice file (XML or OFD) is tens of kilobytes; a larger one is refused unread.</summary>
+    public const int MaxInvoiceFileBytes = OfdReader.MaxFileBytes;
 
     public IEnumerable<Submission> Read(Stream stream, string name, InputFormat format)
     {
@@ -32,6 +37,8 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
             InputFormat.JsonLines => ReadJsonLines(stream, name),
             InputFormat.Qr => ReadQrLines(stream, name),
             InputFormat.Json => ReadJsonDocument(stream, name),
+            InputFormat.Xml => [ReadXmlFile(stream, name)],
+            InputFormat.Ofd => [ReadOfdFile(stream, name)],
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
@@ -61,6 +68,33 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
 
         return Submission.Create(source, bytes, invoice, problems);
     }
+
+    /// <summary>A whole XML file is one invoice; its source is the file's name.</summary>
+    public Submission ReadXmlFile(Stream stream, string name) =>
+        ReadInvoiceFile(stream, name, (bytes, problems) => (InvoiceXml.ReadFile(bytes, problems), null));
+
+    /// <summary>A whole OFD file is one invoice; its source names the part the invoice was read from (<c>FILE:Doc_0/Attachs/original_invoice.xml</c>).</summary>
+    public Submission ReadOfdFile(Stream stream, string name) =>
+        ReadInvoiceFile(stream, name, (bytes, problems) => OfdReader.Read(bytes, problems) is { } found ? (found.Draft, found.Part) : (null, null));
+
+    /// <summary>Reads a one-invoice file with bounded memory and hands its bytes to <paramref name="read"/>, which gives the draft and the part it came from.</summary>
+    private Submission ReadInvoiceFile(Stream stream, string name, Func<byte[], List<Problem>, (InvoiceDraft? Draft, string? Part)> read)
+    {
+        var file = WholeFile.Read(stream, MaxInvoiceFileBytes);
+        var problems = new List<Problem>();
+        if (file.TooLarge)
+        {
+            problems.Add(Problem.Error(ErrorCodes.FileTooLarge, "$", $"The file is {file.Length} bytes; an invoice file may have at most {MaxInvoiceFileBytes}. Its first bytes, length and SHA-256 are kept."));
+            return file.ToSubmission(name, null, problems);
+        }
+
+        var (draft, part) = read(file.Bytes, problems);
+        return file.ToSubmission(part is null ? name : $"{name}:{part}", Validate(draft, problems), problems);
+    }
+
+    /// <summary>Like JSON, a draft is validated even when its reader found errors, so that every problem is reported at once.</summary>
+    private Invoice? Validate(InvoiceDraft? draft, List<Problem> problems) =>
+        draft is null ? null : validator.Validate(draft, problems);
 
     /// <summary>A QR code carries the key, type, date, check code and one amount: before tax for legacy types, the total for 数电.</summary>
     internal static InvoiceDraft QrDraft(QrContent qr)
