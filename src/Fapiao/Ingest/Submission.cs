@@ -21,13 +21,17 @@ internal sealed class Submission
     public Invoice? Invoice { get; init; }
     public required List<Problem> Problems { get; init; }
 
-    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems) => new()
+    /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
+    public PlatformStatus? PlatformStatus { get; init; }
+
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null) => new()
     {
         Source = source,
         Raw = raw,
         RawLength = raw.LongLength,
         Invoice = problems.Exists(p => p.IsError) ? null : invoice,
         Problems = problems,
+        PlatformStatus = platformStatus,
     };
 
     public byte[] Sha256() => RawSha256 ?? SHA256.HashData(Raw);

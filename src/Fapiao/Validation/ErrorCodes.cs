@@ -19,6 +19,14 @@ public static class ErrorCodes
     public const string TextTooLong = "text.tooLong";
     public const string QrFormat = "qr.format";
 
+    // Tables: tax-platform exports as CSV or XLSX
+    public const string CsvSyntax = "csv.syntax";
+    public const string CsvHeaderNotFound = "csv.headerNotFound";
+    public const string CsvColumnMissing = "csv.columnMissing";
+    public const string SpreadsheetNumberAsFloat = "spreadsheet.numberAsFloat";
+    public const string SpreadsheetInvalid = "spreadsheet.invalid";
+    public const string PlatformStatusUnknown = "platform.statusUnknown";
+
     // Identity
     public const string NumberFormat = "number.format";
     public const string CodeFormat = "code.format";

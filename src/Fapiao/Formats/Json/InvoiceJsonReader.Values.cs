@@ -95,25 +95,8 @@ internal static partial class InvoiceJsonReader
         }
     }
 
-    private static string? CheckText(string value, string field, int maxLength, List<Problem> problems)
-    {
-        if (value.Length > maxLength)
-        {
-            problems.Add(Problem.Error(ErrorCodes.TextTooLong, field, $"\"{field}\" is longer than {maxLength} characters."));
-            return null;
-        }
-
-        foreach (var c in value)
-        {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                problems.Add(Problem.Error(ErrorCodes.TextControl, field, $"\"{field}\" contains the control character U+{(int)c:X4}."));
-                return null;
-            }
-        }
-
-        return value;
-    }
+    private static string? CheckText(string value, string field, int maxLength, List<Problem> problems) =>
+        TextLimits.Check(value, field, maxLength, problems);
 
     /// <summary>Field names come from untrusted input: keep them short and printable in messages.</summary>
     private static string Printable(string name)

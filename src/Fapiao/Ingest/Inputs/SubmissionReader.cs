@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Fapiao.Domain;
 using Fapiao.Formats;
+using Fapiao.Formats.Exports;
 using Fapiao.Formats.Json;
 using Fapiao.Formats.Lines;
 using Fapiao.Validation;
@@ -13,7 +14,9 @@ namespace Fapiao.Ingest.Inputs;
 /// Turns an input stream into submissions, item by item and in order, with bounded memory. Every
 /// item becomes a submission, valid or not: nothing is dropped on the way to the ledger.
 /// </summary>
-internal sealed class SubmissionReader(InvoiceValidator validator)
+/// <param name="validator">Validates every draft.</param>
+/// <param name="rowReaders">Readers of formats the core cannot read itself (XLSX needs a package), by format.</param>
+internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null)
 {
     /// <summary>A whole JSON document (one object or an array) is read into memory up to this size.</summary>
     public const int MaxJsonDocumentBytes = 256 << 20;
@@ -32,7 +35,26 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
             InputFormat.JsonLines => ReadJsonLines(stream, name),
             InputFormat.Qr => ReadQrLines(stream, name),
             InputFormat.Json => ReadJsonDocument(stream, name),
-            _ => throw new ArgumentOutOfRangeException(nameof(format)),
+            InputFormat.Csv => ReadRows(new PlatformCsvReader(), stream, name),
+            _ when rowReaders is not null && rowReaders.TryGetValue(format, out var reader) => ReadRows(reader, stream, name),
+            _ => throw new InvalidOperationException($"No reader for the input format {format} was given."),
+        };
+    }
+
+    /// <summary>A row read into a draft (or refused before that) becomes a submission; the platform's status travels with it.</summary>
+    public Submission FromRow(string source, InputRow row)
+    {
+        var problems = row.Problems;
+        var invoice = row.Draft is null ? null : validator.Validate(row.Draft, problems);
+        return new Submission
+        {
+            Source = source,
+            Raw = row.Raw,
+            RawLength = row.RawLength,
+            RawSha256 = row.RawSha256,
+            Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+            Problems = problems,
+            PlatformStatus = row.Draft?.PlatformStatus,
         };
     }
 
@@ -88,6 +110,14 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
         {
             var source = $"{name}:{line.Number}";
             yield return line.TooLong ? TooLong(source, line) : FromJson(source, line.Bytes);
+        }
+    }
+
+    private IEnumerable<Submission> ReadRows(IInputRowReader reader, Stream stream, string name)
+    {
+        foreach (var row in reader.Read(stream))
+        {
+            yield return FromRow($"{name}:{row.Number}", row);
         }
     }
 

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Fapiao.Formats.Lines;
+
+namespace Fapiao.Formats.Exports;
+
+/// <summary>
+/// Splits a CSV byte stream into records (RFC 4180: a line break inside a quoted field belongs to
+/// the field) with bounded memory: a record longer than <c>maxRecordBytes</c> keeps only its first
+/// bytes, its full length and SHA-256, as <see cref="LineReader"/> does for lines. Works on bytes,
+/// so UTF-8 and GB18030 alike: neither ever uses the bytes of <c>"</c>, <c>,</c>, CR or LF inside a
+/// multi-byte character. Blank records are skipped; a UTF-8 byte order mark at the start is dropped.
+/// Each record's number is the line it starts on.
+/// </summary>
+internal static class CsvRecordReader
+{
+    /// <summary>A platform row is a few hundred bytes; remarks are at most 4,000 characters.</summary>
+    public const int DefaultMaxRecordBytes = 64 * 1024;
+
+    public static IEnumerable<RawLine> Read(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes)
+    {
+        var buffer = new byte[64 * 1024];
+        var record = new MemoryStream();
+        IncrementalHash? overflow = null;
+        long overflowLength = 0;
+        long line = 1;
+        long recordStart = 1;
+        var state = CsvQuoteState.FieldStart;
+        var first = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            if (first)
+            {
+                first = false;
+                if (read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                {
+                    start = 3;
+                }
+            }
+
+            var chunkStart = start;
+            for (var i = start; i < read; i++)
+            {
+                var b = buffer[i];
+                if (b == (byte)'\n')
+                {
+                    line++;
+                    if (state != CsvQuoteState.Quoted)
+                    {
+                        Append(buffer.AsSpan(chunkStart, i - chunkStart));
+                        chunkStart = i + 1;
+                        state = CsvQuoteState.FieldStart;
+                        if (Finish() is { } done)
+                        {
+                            yield return done;
+                        }
+
+                        recordStart = line;
+                        continue;
+                    }
+                }
+
+                state = CsvQuoteStates.Next(state, b);
+            }
+
+            Append(buffer.AsSpan(chunkStart, read - chunkStart));
+        }
+
+        if (Finish() is { } last)
+        {
+            yield return last;
+        }
+
+        void Append(ReadOnlySpan<byte> chunk)
+        {
+            if (overflow is null && record.Length + chunk.Length <= maxRecordBytes)
+            {
+                record.Write(chunk);
+                return;
+            }
+
+            if (overflow is null)
+            {
+                overflow = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                overflow.AppendData(record.GetBuffer(), 0, (int)record.Length);
+                overflowLength = record.Length;
+                record.Write(chunk[..(maxRecordBytes - (int)record.Length)]);
+            }
+
+            overflow.AppendData(chunk);
+            overflowLength += chunk.Length;
+        }
+
+        RawLine? Finish()
+        {
+            RawLine? result = null;
+            if (overflow is not null)
+            {
+                result = new RawLine(recordStart, record.ToArray(), overflowLength, overflow.GetHashAndReset());
+                overflow.Dispose();
+                overflow = null;
+            }
+            else
+            {
+                var bytes = record.GetBuffer().AsSpan(0, (int)record.Length);
+                if (bytes.EndsWith("\r"u8))
+                {
+                    bytes = bytes[..^1];
+                }
+
+                if (!bytes.Trim(" \t\r"u8).IsEmpty)
+                {
+                    result = new RawLine(recordStart, bytes.ToArray(), bytes.Length, null);
+                }
+            }
+
+            record.SetLength(0);
+            return result;
+        }
+    }
+}
