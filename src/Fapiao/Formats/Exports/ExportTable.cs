@@ -5,7 +5,8 @@ namespace Fapiao.Formats.Exports;
 /// <summary>
 /// A platform export as a table, whichever reader read its cells: finds the header row among the
 /// first <see cref="HeaderSearchRows"/> rows (a title row may come first), then maps every later
-/// row to a draft. Rows before the header are titles and are not invoices; blank rows are skipped.
+/// row to a draft. Rows before the header are titles and are not invoices; blank rows are skipped;
+/// a row that could not be read at all is refused wherever it stands.
 /// </summary>
 internal static class ExportTable
 {
@@ -19,6 +20,13 @@ internal static class ExportTable
         foreach (var row in rows)
         {
             first ??= row;
+            if (header is null && row.Cells is null)
+            {
+                // A row that could not be read at all (too long, undecodable, a damaged sheet) is refused wherever it is.
+                yield return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, null, row.Problems);
+                continue;
+            }
+
             if (header is null)
             {
                 if (row.Cells is { } cells && row.Problems.Count == 0)
