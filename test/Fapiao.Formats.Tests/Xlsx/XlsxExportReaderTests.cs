@@ -3,6 +3,7 @@ using Fapiao.Domain;
 using Fapiao.Formats.Exports;
 using Fapiao.Formats.Json;
 using Fapiao.Formats.Xlsx;
+using Fapiao.Ingest.Inputs;
 using Fapiao.Validation;
 
 namespace Fapiao.Formats.Tests.Xlsx;
@@ -12,30 +13,6 @@ public sealed class XlsxExportReaderTests
     private sealed class FixedClock : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    }
-
-    private sealed class ForwardOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static XlsxExportReader CreateSut() => new();
@@ -120,7 +97,7 @@ public sealed class XlsxExportReaderTests
     {
         var workbook = Workbooks.Create(Workbooks.FixtureRows());
 
-        var rows = CreateSut().Read(new ForwardOnly(new MemoryStream(workbook))).ToList();
+        var rows = CreateSut().Read(new ReplayStream([], new MemoryStream(workbook))).ToList();
 
         rows.Count.ShouldBe(6);
         rows.ShouldAllBe(r => Validate(r).Invoice != null);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Fapiao.Formats.Lines;
 
 namespace Fapiao.Formats.Exports;
@@ -19,9 +18,7 @@ internal static class CsvRecordReader
     public static IEnumerable<RawLine> Read(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes)
     {
         var buffer = new byte[64 * 1024];
-        var record = new MemoryStream();
-        IncrementalHash? overflow = null;
-        long overflowLength = 0;
+        using var record = new BoundedRecord(maxRecordBytes);
         long line = 1;
         long recordStart = 1;
         var state = CsvQuoteState.FieldStart;
@@ -48,10 +45,10 @@ internal static class CsvRecordReader
                     line++;
                     if (state != CsvQuoteState.Quoted)
                     {
-                        Append(buffer.AsSpan(chunkStart, i - chunkStart));
+                        record.Append(buffer.AsSpan(chunkStart, i - chunkStart));
                         chunkStart = i + 1;
                         state = CsvQuoteState.FieldStart;
-                        if (Finish() is { } done)
+                        if (record.Finish(recordStart) is { } done)
                         {
                             yield return done;
                         }
@@ -64,59 +61,12 @@ internal static class CsvRecordReader
                 state = CsvQuoteStates.Next(state, b);
             }
 
-            Append(buffer.AsSpan(chunkStart, read - chunkStart));
+            record.Append(buffer.AsSpan(chunkStart, read - chunkStart));
         }
 
-        if (Finish() is { } last)
+        if (record.Finish(recordStart) is { } last)
         {
             yield return last;
-        }
-
-        void Append(ReadOnlySpan<byte> chunk)
-        {
-            if (overflow is null && record.Length + chunk.Length <= maxRecordBytes)
-            {
-                record.Write(chunk);
-                return;
-            }
-
-            if (overflow is null)
-            {
-                overflow = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                overflow.AppendData(record.GetBuffer(), 0, (int)record.Length);
-                overflowLength = record.Length;
-                record.Write(chunk[..(maxRecordBytes - (int)record.Length)]);
-            }
-
-            overflow.AppendData(chunk);
-            overflowLength += chunk.Length;
-        }
-
-        RawLine? Finish()
-        {
-            RawLine? result = null;
-            if (overflow is not null)
-            {
-                result = new RawLine(recordStart, record.ToArray(), overflowLength, overflow.GetHashAndReset());
-                overflow.Dispose();
-                overflow = null;
-            }
-            else
-            {
-                var bytes = record.GetBuffer().AsSpan(0, (int)record.Length);
-                if (bytes.EndsWith("\r"u8))
-                {
-                    bytes = bytes[..^1];
-                }
-
-                if (!bytes.Trim(" \t\r"u8).IsEmpty)
-                {
-                    result = new RawLine(recordStart, bytes.ToArray(), bytes.Length, null);
-                }
-            }
-
-            record.SetLength(0);
-            return result;
         }
     }
 }
