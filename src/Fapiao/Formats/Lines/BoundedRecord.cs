@@ -13,6 +13,9 @@ internal sealed class BoundedRecord(int maxBytes) : IDisposable
     private IncrementalHash? _overflow;
     private long _overflowLength;
 
+    /// <summary>3 when the input starts with a UTF-8 byte order mark (dropped by the readers), else 0.</summary>
+    public static int ByteOrderMarkLength(ReadOnlySpan<byte> start) => start.StartsWith("\uFEFF"u8) ? 3 : 0;
+
     public void Append(ReadOnlySpan<byte> chunk)
     {
         if (_overflow is null && _bytes.Length + chunk.Length <= maxBytes)

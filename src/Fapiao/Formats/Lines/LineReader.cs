@@ -18,15 +18,8 @@ internal static class LineReader
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            var start = 0;
-            if (first)
-            {
-                first = false;
-                if (read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
-                {
-                    start = 3;
-                }
-            }
+            var start = first ? BoundedRecord.ByteOrderMarkLength(buffer.AsSpan(0, read)) : 0;
+            first = false;
 
             while (start < read)
             {
