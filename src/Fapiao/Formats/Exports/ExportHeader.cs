@@ -11,31 +11,34 @@ internal sealed class ExportHeader
 
     private readonly int[] _index;
 
-    private ExportHeader(int[] index) => _index = index;
+    private ExportHeader(int[] index)
+    {
+        _index = index;
+        Missing = FindMissing();
+    }
 
     /// <summary>The columns a row cannot be read without: a number, the kind and the date of issue.</summary>
-    public IReadOnlyList<string> Missing
+    public IReadOnlyList<string> Missing { get; }
+
+    private List<string> FindMissing()
     {
-        get
+        var missing = new List<string>();
+        if (!Has(ExportColumn.Number) && !Has(ExportColumn.ShudianNumber))
         {
-            var missing = new List<string>();
-            if (!Has(ExportColumn.Number) && !Has(ExportColumn.ShudianNumber))
-            {
-                missing.Add("发票号码 / 数电发票号码");
-            }
-
-            if (!Has(ExportColumn.Type))
-            {
-                missing.Add("发票票种");
-            }
-
-            if (!Has(ExportColumn.IssueDate))
-            {
-                missing.Add("开票日期");
-            }
-
-            return missing;
+            missing.Add("发票号码 / 数电发票号码");
         }
+
+        if (!Has(ExportColumn.Type))
+        {
+            missing.Add("发票票种");
+        }
+
+        if (!Has(ExportColumn.IssueDate))
+        {
+            missing.Add("开票日期");
+        }
+
+        return missing;
     }
 
     public bool Has(ExportColumn column) => _index[(int)column] >= 0;

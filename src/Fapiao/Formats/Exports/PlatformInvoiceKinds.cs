@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using Fapiao.Domain;
@@ -12,10 +13,31 @@ namespace Fapiao.Formats.Exports;
 /// </summary>
 internal static class PlatformInvoiceKinds
 {
+    /// <summary>An export repeats a handful of kind texts on every row: their answers are kept, up to this many.</summary>
+    private const int MaxRemembered = 256;
+
     private static readonly FrozenDictionary<string, InvoiceType> ByName = Names().DistinctBy(p => p.Key).ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, string?> Remembered = new(StringComparer.Ordinal);
 
     /// <summary>The two-digit type code for the text, or null when it is not a kind the reader knows.</summary>
     public static string? ToTypeCode(string text)
+    {
+        if (Remembered.TryGetValue(text, out var code))
+        {
+            return code;
+        }
+
+        code = Look(text);
+        if (Remembered.Count < MaxRemembered)
+        {
+            Remembered.TryAdd(text, code);
+        }
+
+        return code;
+    }
+
+    private static string? Look(string text)
     {
         var key = Normalize(text);
         if (InvoiceType.TryParse(key, out var type) || ByName.TryGetValue(key, out type))
