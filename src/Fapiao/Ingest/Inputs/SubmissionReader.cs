@@ -27,7 +27,7 @@ internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDict
         {
             var head = ReadHead(stream);
             format = FormatDetector.Detect(head);
-            stream = new ReplayStream(head, stream);
+            stream = stream.CanSeek ? Rewound(stream, head.Length) : new ReplayStream(head, stream);
         }
 
         return format switch
@@ -211,6 +211,13 @@ internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDict
     };
 
     private static byte[] TrimLine(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).ToArray();
+
+    /// <summary>A seekable input goes back to where it was: a workbook reader then needs no copy of it.</summary>
+    private static Stream Rewound(Stream stream, int read)
+    {
+        stream.Seek(-read, SeekOrigin.Current);
+        return stream;
+    }
 
     /// <summary>Up to 4 KiB from the start, enough to tell the format; the stream need not seek (stdin).</summary>
     private static byte[] ReadHead(Stream stream)

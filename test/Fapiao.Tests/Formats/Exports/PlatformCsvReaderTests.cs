@@ -125,6 +125,19 @@ public sealed class PlatformCsvReaderTests
     }
 
     [Fact]
+    public void Read_RedRowWithoutItsReference_IsAcceptedWithAWarningToComplete()
+    {
+        var red = GoodRow.Replace("100.00,6.00,106.00", "-100.00,-6.00,-106.00", StringComparison.Ordinal).Replace(",是", ",否", StringComparison.Ordinal);
+
+        var (invoice, problems) = Validate(Read($"{Header}\n{red}\n").ShouldHaveSingleItem());
+
+        invoice.ShouldNotBeNull();
+        problems.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            p => p.Code.ShouldBe(ErrorCodes.RedLetterReference),
+            p => p.IsError.ShouldBeFalse());
+    }
+
+    [Fact]
     public void Read_HeaderWithoutADateColumn_RefusesEveryRowNamingTheColumn()
     {
         var rows = Read("发票票种,数电发票号码,金额,税额\n数电票（普通发票）,24442000000012345678,100.00,6.00\n数电票（普通发票）,24442000000012345679,100.00,6.00\n");
