@@ -116,14 +116,43 @@ public sealed class XlsxExportReaderTests
     [Fact]
     public void Read_ZipWithoutAWorkbook_RefusesTheFileAsOneItem()
     {
+        Read(Zip(("OFD.xml", 10))).ShouldHaveSingleItem().Problems.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.SpreadsheetInvalid);
+    }
+
+    [Fact]
+    public void Read_EntryUnpackingOverAThousandfold_IsRefusedBeforeItIsUnpacked()
+    {
+        // 32 MiB of zeros deflate about 1028 to 1: a bomb's shape, whatever the sheet would say.
+        var workbook = Zip(("xl/workbook.xml", 10), ("xl/worksheets/sheet1.xml", 32 << 20));
+
+        var row = Read(workbook).ShouldHaveSingleItem();
+
+        row.Problems.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.SpreadsheetInvalid);
+        row.Problems[0].Message.ShouldContain("xl/worksheets/sheet1.xml");
+    }
+
+    [Fact]
+    public void Read_TooManyEntries_IsRefused()
+    {
+        var workbook = Zip([("xl/workbook.xml", 10), .. Enumerable.Range(0, XlsxPackageGuard.MaxEntries).Select(i => ($"xl/media/{i}", 1))]);
+
+        Read(workbook).ShouldHaveSingleItem().Problems.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.SpreadsheetInvalid);
+    }
+
+    /// <summary>A zip of entries filled with that many zero bytes.</summary>
+    private static byte[] Zip(params (string Name, int Zeros)[] entries)
+    {
         using var stream = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var entry = new StreamWriter(zip.CreateEntry("OFD.xml").Open());
-            entry.Write("<ofd/>");
+            foreach (var (name, zeros) in entries)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(new byte[zeros]);
+            }
         }
 
-        Read(stream.ToArray()).ShouldHaveSingleItem().Problems.ShouldHaveSingleItem().Code.ShouldBe(ErrorCodes.SpreadsheetInvalid);
+        return stream.ToArray();
     }
 
     [Fact]
