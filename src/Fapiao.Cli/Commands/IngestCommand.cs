@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
+using Fapiao.Formats.Exports;
+using Fapiao.Formats.Xlsx;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
 using Spectre.Console;
@@ -17,15 +19,18 @@ internal static class IngestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file) or ofd (one OFD file)",
+        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export)",
         DefaultValueFactory = _ => "auto",
     };
+
+    /// <summary>The readers that need packages the core must not reference.</summary>
+    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     private static readonly Option<string?> Results = new("--results") { Description = "Write one JSON line per input item, each once it is durable" };
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd");
+        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -49,12 +54,14 @@ internal static class IngestCommand
             "qr" => InputFormat.Qr,
             "xml" => InputFormat.Xml,
             "ofd" => InputFormat.Ofd,
+            "csv" => InputFormat.Csv,
+            "xlsx" => InputFormat.Xlsx,
             _ => InputFormat.Auto,
         };
         var resultsPath = parse.GetValue(Results);
 
         await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
-        var reader = new SubmissionReader(context.Ledger.Validator);
+        var reader = new SubmissionReader(context.Ledger.Validator, RowReaders);
         var runner = new IngestRunner(context.Ledger);
         await using var results = resultsPath is null ? null : new ResultsWriter(resultsPath);
         var rejected = new List<IngestResult>();

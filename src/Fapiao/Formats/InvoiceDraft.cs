@@ -1,3 +1,5 @@
+using Fapiao.Domain;
+
 namespace Fapiao.Formats;
 
 /// <summary>
@@ -26,6 +28,12 @@ internal sealed class InvoiceDraft
     /// lack is then a warning, to be completed by a richer submission, not an error.
     /// </summary>
     public bool IsPartialSource { get; set; }
+
+    /// <summary>
+    /// The state the tax platform reports for the invoice (a platform export's 发票状态), or null
+    /// when the source does not say. Not part of the invoice's content: it travels beside it.
+    /// </summary>
+    public PlatformStatus? PlatformStatus { get; set; }
 }
 
 /// <summary>A seller or buyer as the source gave it.</summary>

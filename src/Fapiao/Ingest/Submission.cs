@@ -28,7 +28,10 @@ internal sealed class Submission
     public byte[]? CanonicalBytes { get; init; }
     public required List<Problem> Problems { get; init; }
 
-    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems)
+    /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
+    public PlatformStatus? PlatformStatus { get; init; }
+
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null)
     {
         var valid = problems.Exists(p => p.IsError) ? null : invoice;
         return new Submission
@@ -39,6 +42,7 @@ internal sealed class Submission
             Invoice = valid,
             CanonicalBytes = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid),
             Problems = problems,
+            PlatformStatus = platformStatus,
         };
     }
 

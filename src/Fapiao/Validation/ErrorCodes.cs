@@ -34,6 +34,13 @@ public static class ErrorCodes
     public const string ZipTooManyEntries = "zip.tooManyEntries";
     public const string OfdLayoutUnknown = "ofd.layoutUnknown";
     public const string OfdMissingField = "ofd.missingField";
+    // Tables: tax-platform exports as CSV or XLSX
+    public const string CsvSyntax = "csv.syntax";
+    public const string CsvHeaderNotFound = "csv.headerNotFound";
+    public const string CsvColumnMissing = "csv.columnMissing";
+    public const string SpreadsheetNumberAsFloat = "spreadsheet.numberAsFloat";
+    public const string SpreadsheetInvalid = "spreadsheet.invalid";
+    public const string PlatformStatusUnknown = "platform.statusUnknown";
 
     // Identity
     public const string NumberFormat = "number.format";

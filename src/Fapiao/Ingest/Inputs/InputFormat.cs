@@ -13,4 +13,10 @@ internal enum InputFormat
 
     /// <summary>One OFD file (a zip): one submission.</summary>
     Ofd,
+
+    /// <summary>A tax-platform export (or the ledger's own) as CSV: one invoice per row.</summary>
+    Csv,
+
+    /// <summary>The same as an XLSX workbook; read by a reader from Fapiao.Formats.</summary>
+    Xlsx,
 }

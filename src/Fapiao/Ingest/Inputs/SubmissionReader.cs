@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Fapiao.Domain;
 using Fapiao.Formats;
+using Fapiao.Formats.Exports;
 using Fapiao.Formats.Json;
 using Fapiao.Formats.Lines;
 using Fapiao.Formats.Ofd;
@@ -15,7 +16,9 @@ namespace Fapiao.Ingest.Inputs;
 /// Turns an input stream into submissions, item by item and in order, with bounded memory. Every
 /// item becomes a submission, valid or not: nothing is dropped on the way to the ledger.
 /// </summary>
-internal sealed class SubmissionReader(InvoiceValidator validator)
+/// <param name="validator">Validates every draft.</param>
+/// <param name="rowReaders">Readers of formats the core cannot read itself (XLSX needs a package), by format.</param>
+internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null)
 {
     /// <summary>A whole JSON document (one object or an array) is read into memory up to this size.</summary>
     public const int MaxJsonDocumentBytes = 64 << 20;
@@ -29,7 +32,7 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
         {
             var head = ReadHead(stream);
             format = FormatDetector.Detect(head);
-            stream = new ReplayStream(head, stream);
+            stream = stream.CanSeek ? Rewound(stream, head.Length) : new ReplayStream(head, stream);
         }
 
         return format switch
@@ -39,7 +42,27 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
             InputFormat.Json => ReadJsonDocument(stream, name),
             InputFormat.Xml => [ReadXmlFile(stream, name)],
             InputFormat.Ofd => [ReadOfdFile(stream, name)],
-            _ => throw new ArgumentOutOfRangeException(nameof(format)),
+            InputFormat.Csv => ReadRows(new PlatformCsvReader(), stream, name),
+            _ when rowReaders is not null && rowReaders.TryGetValue(format, out var reader) => ReadRows(reader, stream, name),
+            _ => throw new InvalidOperationException($"No reader for the input format {format} was given."),
+        };
+    }
+
+    /// <summary>A row read into a draft (or refused before that) becomes a submission; the platform's status travels with it.</summary>
+    public Submission FromRow(string source, InputRow row)
+    {
+        var problems = row.Problems;
+        var invoice = row.Draft is null ? null : validator.Validate(row.Draft, problems);
+        return new Submission
+        {
+            Source = source,
+            Raw = row.Raw,
+            RawLength = row.RawLength,
+            RawSha256 = row.RawSha256,
+            Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+            CanonicalBytes = invoice is null || problems.Exists(p => p.IsError) ? null : CanonicalInvoiceJson.ToBytes(invoice),
+            Problems = problems,
+            PlatformStatus = row.Draft?.PlatformStatus,
         };
     }
 
@@ -122,6 +145,14 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
         {
             var source = $"{name}:{line.Number}";
             yield return line.TooLong ? TooLong(source, line) : FromJson(source, line.Bytes);
+        }
+    }
+
+    private IEnumerable<Submission> ReadRows(IInputRowReader reader, Stream stream, string name)
+    {
+        foreach (var row in reader.Read(stream))
+        {
+            yield return FromRow($"{name}:{row.Number}", row);
         }
     }
 
@@ -215,6 +246,13 @@ internal sealed class SubmissionReader(InvoiceValidator validator)
     };
 
     private static byte[] TrimLine(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).ToArray();
+
+    /// <summary>A seekable input goes back to where it was: a workbook reader then needs no copy of it.</summary>
+    private static Stream Rewound(Stream stream, int read)
+    {
+        stream.Seek(-read, SeekOrigin.Current);
+        return stream;
+    }
 
     /// <summary>Up to 4 KiB from the start, enough to tell the format; the stream need not seek (stdin).</summary>
     private static byte[] ReadHead(Stream stream)

@@ -1,0 +1,70 @@
+using Fapiao.Validation;
+
+namespace Fapiao.Formats.Exports;
+
+/// <summary>
+/// A platform export as a table, whichever reader read its cells: finds the header row among the
+/// first <see cref="HeaderSearchRows"/> rows (a title row may come first), then maps every later
+/// row to a draft. Rows before the header are titles and are not invoices; blank rows are skipped;
+/// a row that could not be read at all is refused wherever it stands.
+/// </summary>
+internal static class ExportTable
+{
+    public const int HeaderSearchRows = 20;
+
+    public static IEnumerable<InputRow> Read(IEnumerable<TableRow> rows)
+    {
+        ExportHeader? header = null;
+        TableRow? first = null;
+        var searched = 0;
+        foreach (var row in rows)
+        {
+            first ??= row;
+            if (header is null && row.Cells is null)
+            {
+                // A row that could not be read at all (too long, undecodable, a damaged sheet) is refused wherever it is.
+                yield return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, null, row.Problems);
+                continue;
+            }
+
+            if (header is null)
+            {
+                if (row.Cells is { } cells && row.Problems.Count == 0)
+                {
+                    header = ExportHeader.TryMatch(cells);
+                }
+
+                if (header is null && ++searched == HeaderSearchRows)
+                {
+                    yield return HeaderNotFound(first);
+                    yield break;
+                }
+
+                continue;
+            }
+
+            if (row.Cells is { } rowCells && rowCells.All(c => c.IsBlank) && row.Problems.Count == 0)
+            {
+                continue;
+            }
+
+            var problems = row.Problems;
+            var draft = row.Cells is null ? null : ExportRowMapper.Map(header, row.Cells, problems);
+            yield return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, draft, problems);
+        }
+
+        if (header is null)
+        {
+            yield return HeaderNotFound(first);
+        }
+    }
+
+    /// <summary>Without a header no row can be read: the file is refused as one item, keeping its first row.</summary>
+    private static InputRow HeaderNotFound(TableRow? first) => new(
+        first?.Number ?? 1,
+        first?.Raw ?? [],
+        first?.Raw.LongLength ?? 0,
+        null,
+        null,
+        [Problem.Error(ErrorCodes.CsvHeaderNotFound, "$", $"No header row among the first {HeaderSearchRows} rows: a header names 发票号码 or 数电发票号码 and at least {ExportHeader.MinKnownColumns} known columns (发票代码, 开票日期, 发票票种, 金额, …).")]);
+}
