@@ -1,0 +1,10 @@
+namespace Fapiao.Formats.Pdf;
+
+/// <summary>How much of a PDF is looked at: an e-invoice has one or two pages and one QR code.</summary>
+internal static class PdfLimits
+{
+    public const int MaxPages = 10;
+
+    /// <summary>Images examined for a QR code on one page; logos and seals come first on some layouts.</summary>
+    public const int MaxImagesPerPage = 16;
+}

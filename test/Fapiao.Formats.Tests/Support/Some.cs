@@ -1,0 +1,28 @@
+using Fapiao.Formats.Images;
+using Fapiao.Formats.Pdf;
+using Fapiao.Ingest;
+using Fapiao.Ingest.Inputs;
+using Fapiao.Validation;
+
+namespace Fapiao.Formats.Tests.Support;
+
+/// <summary>Valid values and ready subjects for the tests.</summary>
+internal static class Some
+{
+    /// <summary>A submission reader with the file readers of this assembly, its clock fixed in 2026.</summary>
+    public static SubmissionReader Reader() => new(new InvoiceValidator(new FixedClock(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))), FileReaders.All);
+
+    /// <summary>The one submission a whole file gives.</summary>
+    public static Submission Read(byte[] file, InputFormat format = InputFormat.Auto)
+    {
+        using var stream = new MemoryStream(file);
+        return Reader().Read(stream, "test", format).ToList().ShouldHaveSingleItem();
+    }
+
+    public static IEnumerable<string> ErrorCodes(this Submission submission) => submission.Problems.Where(p => p.IsError).Select(p => p.Code);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
