@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Content;
 
 namespace Fapiao.Formats.Pdf;
 
-/// <summary>What a PDF e-invoice holds for the ledger: its text lines (normalised) and the text of its QR code.</summary>
+/// <summary>What a PDF e-invoice holds for the ledger: its text lines as extracted and the text of its QR code.</summary>
 internal sealed record PdfContent(IReadOnlyList<string> Lines, string? Qr)
 {
     /// <summary>Reads the PDF, or returns null with a problem when it cannot be read within the limits.</summary>
@@ -39,13 +39,13 @@ internal sealed record PdfContent(IReadOnlyList<string> Lines, string? Qr)
         }
     }
 
-    /// <summary>The page's words grouped into lines by baseline, left to right, normalised.</summary>
+    /// <summary>The page's words grouped into lines by baseline, left to right.</summary>
     private static IEnumerable<string> TextLines(Page page) =>
         page.GetWords()
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .GroupBy(w => Math.Round(w.BoundingBox.Bottom / 3.0))
             .OrderByDescending(g => g.Key)
-            .Select(g => CjkText.Normalise(string.Join(' ', g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))));
+            .Select(g => string.Join(' ', g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)));
 
     private static string? FindQr(Page page)
     {

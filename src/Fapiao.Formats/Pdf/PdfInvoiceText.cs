@@ -27,10 +27,10 @@ internal sealed partial record PdfInvoiceText
     /// <summary>True when the text has an invoice's labels at all: with fonts not embedded (railway tickets) it has none.</summary>
     public bool IsInvoiceText => Number is not null || IssueDate is not null || SellerName is not null;
 
-    /// <summary>Reads the fields from the page text, one string a text line, already normalised by <see cref="CjkText"/>.</summary>
+    /// <summary>Reads the fields from the page text as extracted, one string a text line; <see cref="CjkText"/> repairs it first.</summary>
     public static PdfInvoiceText Parse(IEnumerable<string> lines)
     {
-        var text = string.Join('\n', lines);
+        var text = CjkText.Normalise(string.Join('\n', lines));
         var names = Values(NameLabel(), text);
         var taxIds = Values(TaxIdLabel(), text);
         var sums = SumLine().Match(text);

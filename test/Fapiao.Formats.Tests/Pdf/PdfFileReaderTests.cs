@@ -1,0 +1,148 @@
+using Fapiao.Formats.Tests.Support;
+using Fapiao.Ingest.Inputs;
+
+namespace Fapiao.Formats.Tests.Pdf;
+
+public sealed class PdfFileReaderTests
+{
+    private static byte[] QrPng(string qr) => QrImages.Png(QrImages.Render(qr, module: 3));
+
+    [Fact]
+    public void Read_ShudianPdf_TakesTheKeyFromTheQrAndTheRestFromTheText()
+    {
+        var pdf = InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr));
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var invoice = submission.Invoice.ShouldNotBeNull();
+        invoice.Key.ToString().ShouldBe("24112000000048542163");
+        invoice.Type.ShouldBe("31");
+        invoice.IssueDate.ShouldBe(new DateOnly(2024, 5, 28));
+        (invoice.Amount, invoice.Tax, invoice.Total).ShouldBe((4197.17m, 251.83m, 4449.00m));
+        invoice.Seller.ShouldNotBeNull().TaxId.ShouldBe("914403001922038216");
+        invoice.Seller.Name.ShouldBe("华为技术有限公司");
+        invoice.Buyer.ShouldNotBeNull().TaxId.ShouldBe("91330100799655058B");
+        invoice.Buyer.Name.ShouldBe("阿里巴巴（中国）有限公司");
+        invoice.CheckCode.ShouldBeNull();
+        submission.Raw.ShouldBe(pdf);
+    }
+
+    [Fact]
+    public void Read_LegacyPdf_ReadsCodeCheckCodeAndStackedParties()
+    {
+        var pdf = InvoicePdfs.Build(InvoicePdfs.Legacy(), QrPng(QrSamples.Legacy.Qr));
+
+        var submission = Some.Read(pdf, InputFormat.Pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var invoice = submission.Invoice.ShouldNotBeNull();
+        invoice.Key.ToString().ShouldBe("011002680026-71500013");
+        invoice.Type.ShouldBe("10");
+        invoice.CheckCode.ShouldBe("03272875819686271285");
+        (invoice.Amount, invoice.Tax, invoice.Total).ShouldBe((9709.00m, 291.27m, 10000.27m));
+        invoice.Buyer.ShouldNotBeNull().Name.ShouldBe("阿里巴巴（中国）有限公司");
+        invoice.Seller.ShouldNotBeNull().TaxId.ShouldBe("914403001922038216");
+    }
+
+    [Theory]
+    [InlineData("number")]
+    [InlineData("issueDate")]
+    [InlineData("total")]
+    public void Read_TextDisagreesWithQr_IsRejectedNamingTheField(string field)
+    {
+        var text = field switch
+        {
+            "number" => InvoicePdfs.Shudian(number: "24112000000048542164"),
+            "issueDate" => InvoicePdfs.Shudian(date: "2024年05月29日"),
+            _ => InvoicePdfs.Shudian(total: "4494.00"),
+        };
+        var pdf = InvoicePdfs.Build(text, QrPng(QrSamples.Shudian.Qr));
+
+        var submission = Some.Read(pdf);
+
+        submission.Invoice.ShouldBeNull();
+        var problem = submission.Problems.ShouldHaveSingleItem();
+        (problem.Code, problem.Field).ShouldBe(("pdf.qrTextMismatch", field));
+    }
+
+    [Fact]
+    public void Read_LegacyTextAmountDisagreesWithQr_NamesTheAmountAndTheCheckCode()
+    {
+        var text = InvoicePdfs.Legacy().Select(t => t.Value switch
+        {
+            "¥9709.00" => t with { Value = "¥9790.00" },
+            "校 验 码：03272 87581 96862 71285" => t with { Value = "校 验 码：03272 87581 96862 71286" },
+            _ => t,
+        });
+        var pdf = InvoicePdfs.Build(text, QrPng(QrSamples.Legacy.Qr));
+
+        var submission = Some.Read(pdf);
+
+        submission.Invoice.ShouldBeNull();
+        submission.Problems.Select(p => (p.Code, p.Field)).ShouldBe([("pdf.qrTextMismatch", "checkCode"), ("pdf.qrTextMismatch", "amount")]);
+        submission.Problems[1].Message.ShouldContain("9709.00");
+        submission.Problems[1].Message.ShouldContain("9790.00");
+    }
+
+    [Fact]
+    public void Read_FontsNotEmbedded_TakesTheQrCodeAlone()
+    {
+        var pdf = InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr), embedFont: false);
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var invoice = submission.Invoice.ShouldNotBeNull();
+        invoice.Key.ToString().ShouldBe("24112000000048542163");
+        (invoice.Amount, invoice.Tax, invoice.Total).ShouldBe((null, null, 4449.00m));
+        invoice.Seller.ShouldBeNull();
+        invoice.Buyer.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Read_QrCodeAsJpeg_IsFoundToo()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(300, 300);
+        page.AddJpeg(QrImages.Jpeg(QrImages.Render(QrSamples.Legacy.Qr), 85), new UglyToad.PdfPig.Core.PdfRectangle(10, 10, 200, 200));
+
+        var submission = Some.Read(builder.Build());
+
+        submission.Problems.ShouldBeEmpty();
+        submission.Invoice.ShouldNotBeNull().Key.ToString().ShouldBe("011002680026-71500013");
+    }
+
+    public static TheoryData<string, string> Hostile => new()
+    {
+        { "no QR image", "qr.notFound" },
+        { "11 pages", "pdf.tooManyPages" },
+        { "encrypted with a password", "pdf.unreadable" },
+        { "header then garbage", "pdf.unreadable" },
+        { "cut after the header", "pdf.unreadable" },
+        { "QR code of something else", "qr.format" },
+    };
+
+    private static readonly Dictionary<string, Func<byte[]>> HostileInputs = new()
+    {
+        ["no QR image"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), qrImage: null),
+        ["11 pages"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr), pages: 11),
+        ["encrypted with a password"] = HostilePdfs.Encrypted,
+        ["header then garbage"] = () => HostilePdfs.Garbage(20_000),
+        ["cut after the header"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr))[..200],
+        ["QR code of something else"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng("https://example.com/x")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Read_UnusablePdf_IsRejectedWithItsCode(string input, string code)
+    {
+        var pdf = HostileInputs[input]();
+
+        var submission = Some.Read(pdf);
+
+        submission.ErrorCodes().ShouldBe([code], input);
+        submission.Invoice.ShouldBeNull();
+        submission.Raw.ShouldBe(pdf);
+    }
+}
