@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
+using Fapiao.Formats;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class IngestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "auto (detect from the content), json, jsonl or qr",
+        Description = "auto (detect from the content), json, jsonl, qr, pdf (an e-invoice: one file, one invoice) or image (a PNG or JPEG of its QR code)",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -25,7 +26,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr");
+        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "pdf", "image");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -47,12 +48,14 @@ internal static class IngestCommand
             "json" => InputFormat.Json,
             "jsonl" => InputFormat.JsonLines,
             "qr" => InputFormat.Qr,
+            "pdf" => InputFormat.Pdf,
+            "image" => InputFormat.Image,
             _ => InputFormat.Auto,
         };
         var resultsPath = parse.GetValue(Results);
 
         await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
-        var reader = new SubmissionReader(context.Ledger.Validator);
+        var reader = new SubmissionReader(context.Ledger.Validator, FileReaders.All);
         var runner = new IngestRunner(context.Ledger);
         await using var results = resultsPath is null ? null : new ResultsWriter(resultsPath);
         var rejected = new List<IngestResult>();
