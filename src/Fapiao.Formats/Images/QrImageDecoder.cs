@@ -45,54 +45,56 @@ internal static class QrImageDecoder
             : QrScan.Failed(ErrorCodes.QrNotFound, field, "No QR code was found in the image.");
     }
 
-    /// <summary>The text of the first QR code found in the bitmap, or null.</summary>
+    /// <summary>
+    /// The text of the first QR code found in the bitmap, or null. The attempts are a fixed plan,
+    /// cheapest first, so that an image without a code costs a bounded amount of work (about a
+    /// dozen decodes of a 1600-pixel image at most).
+    /// </summary>
     public static string? Find(SKBitmap bitmap)
     {
-        var side = Math.Max(bitmap.Width, bitmap.Height);
-        var search = side > ImageLimits.SearchSide ? (double)ImageLimits.SearchSide / side : 1.0;
-
-        // Cheapest first: the scaled search image; then full size (a small code on a large scan);
-        // then half size, which averages away noise and JPEG artefacts.
-        foreach (var scale in new[] { search, 1.0, search / 2 }.Distinct())
-        {
-            if (Math.Max(bitmap.Width, bitmap.Height) * scale < 64)
-            {
-                continue;
-            }
-
-            using var scaled = scale < 1.0 ? Scale(bitmap, scale) : null;
-            var source = new SkiaLuminanceSource(scaled ?? bitmap);
-            if ((Decode(source) ?? Decode(Luminance.Padded(Luminance.Stretched(source), Margin))) is { } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
+        var search = Math.Min(1.0, (double)ImageLimits.SearchSide / Math.Max(bitmap.Width, bitmap.Height));
+        using var scaled = search < 1.0 ? Scale(bitmap, search) : null;
+        var source = new SkiaLuminanceSource(scaled ?? bitmap);
+        var touched = Luminance.Padded(Luminance.Stretched(source), Margin);
+        return Decode(source, Hybrid, tryHarder: false)
+            ?? Decode(source, Hybrid, tryHarder: true)
+            ?? Decode(touched, Hybrid, tryHarder: true)
+            ?? Decode(touched, Global, tryHarder: true)
+            ?? FindFiner(bitmap, search)
+            ?? Decode(Luminance.Halved(touched), Hybrid, tryHarder: true);
     }
 
-    private static string? Decode(LuminanceSource source)
+    private static Binarizer Hybrid(LuminanceSource source) => new HybridBinarizer(source);
+
+    private static Binarizer Global(LuminanceSource source) => new GlobalHistogramBinarizer(source);
+
+    /// <summary>A large scan once more at twice the search scale: its code may be too small for the search image.</summary>
+    private static string? FindFiner(SKBitmap bitmap, double search)
     {
-        foreach (var binarizer in new Func<LuminanceSource, Binarizer>[] { s => new HybridBinarizer(s), s => new GlobalHistogramBinarizer(s) })
+        if (search >= 1.0)
         {
-            var reader = new BarcodeReaderGeneric(null, binarizer, null)
-            {
-                AutoRotate = true,
-                Options = new DecodingOptions
-                {
-                    TryHarder = true,
-                    TryInverted = true,
-                    CharacterSet = "UTF-8",
-                    PossibleFormats = [BarcodeFormat.QR_CODE],
-                },
-            };
-            if (reader.Decode(source)?.Text is { } text)
-            {
-                return text;
-            }
+            return null;
         }
 
-        return null;
+        var finer = Math.Min(1.0, 2 * search);
+        using var scaled = finer < 1.0 ? Scale(bitmap, finer) : null;
+        return Decode(new SkiaLuminanceSource(scaled ?? bitmap), Hybrid, tryHarder: true);
+    }
+
+    /// <summary>One decode; light-on-dark codes are tried too. QR detection finds the code at any rotation by itself.</summary>
+    private static string? Decode(LuminanceSource source, Func<LuminanceSource, Binarizer> binarizer, bool tryHarder)
+    {
+        var reader = new BarcodeReaderGeneric(null, binarizer, null)
+        {
+            Options = new DecodingOptions
+            {
+                TryHarder = tryHarder,
+                TryInverted = true,
+                CharacterSet = "UTF-8",
+                PossibleFormats = [BarcodeFormat.QR_CODE],
+            },
+        };
+        return reader.Decode(source)?.Text;
     }
 
     private static SKBitmap Scale(SKBitmap bitmap, double scale)
