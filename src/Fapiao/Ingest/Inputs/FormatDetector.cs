@@ -4,7 +4,8 @@ namespace Fapiao.Ingest.Inputs;
 /// Decides the format from the content, never from the file name: a JSON array is JSON; a first
 /// line that holds one complete object is JSON Lines (else one pretty-printed object); lines that
 /// start like a QR string ("01,") are QR content; anything else is read as JSON Lines, so every
-/// line gets its own error instead of the file failing whole.
+/// line gets its own error instead of the file failing whole. Whole-file formats (PDF, images)
+/// are recognised before this by the <see cref="IFileReader"/>s the host registered.
 /// </summary>
 internal static class FormatDetector
 {
