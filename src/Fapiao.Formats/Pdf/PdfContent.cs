@@ -6,7 +6,7 @@ using UglyToad.PdfPig.Content;
 namespace Fapiao.Formats.Pdf;
 
 /// <summary>What a PDF e-invoice holds for the ledger: its text lines as extracted and the text of its QR code.</summary>
-internal sealed record PdfContent(IReadOnlyList<string> Lines, string? Qr)
+internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
 {
     /// <summary>Reads the PDF, or returns null with a problem when it cannot be read within the limits.</summary>
     public static PdfContent? Read(byte[] file, List<Problem> problems)
@@ -20,7 +20,7 @@ internal sealed record PdfContent(IReadOnlyList<string> Lines, string? Qr)
                 return null;
             }
 
-            var lines = new List<string>();
+            var lines = new List<PdfTextLine>();
             string? qr = null;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
@@ -40,12 +40,12 @@ internal sealed record PdfContent(IReadOnlyList<string> Lines, string? Qr)
     }
 
     /// <summary>The page's words grouped into lines by baseline, left to right.</summary>
-    private static IEnumerable<string> TextLines(Page page) =>
+    private static IEnumerable<PdfTextLine> TextLines(Page page) =>
         page.GetWords()
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .GroupBy(w => Math.Round(w.BoundingBox.Bottom / 3.0))
             .OrderByDescending(g => g.Key)
-            .Select(g => string.Join(' ', g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)));
+            .Select(g => new PdfTextLine(g.OrderBy(w => w.BoundingBox.Left).Select(w => new PdfWord(w.Text, w.BoundingBox.Left, w.BoundingBox.Right)).ToList()));
 
     private static string? FindQr(Page page)
     {

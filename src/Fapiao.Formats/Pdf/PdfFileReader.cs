@@ -40,7 +40,14 @@ internal sealed class PdfFileReader : IFileReader
             return null;
         }
 
-        var text = PdfInvoiceText.Parse(content.Lines);
-        return text.IsInvoiceText ? QrTextMerge.Merge(qr, text, problems) : qr;
+        var text = PdfInvoiceText.Parse(content.Lines.Select(l => l.Text));
+        if (!text.IsInvoiceText)
+        {
+            return qr;
+        }
+
+        var draft = QrTextMerge.Merge(qr, text, problems);
+        draft.Lines = PdfInvoiceLines.Parse(content.Lines, text.Amount, text.Tax);
+        return draft;
     }
 }

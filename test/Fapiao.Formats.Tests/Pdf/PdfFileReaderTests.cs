@@ -25,7 +25,44 @@ public sealed class PdfFileReaderTests
         invoice.Buyer.ShouldNotBeNull().TaxId.ShouldBe("91330100799655058B");
         invoice.Buyer.Name.ShouldBe("阿里巴巴（中国）有限公司");
         invoice.CheckCode.ShouldBeNull();
+        var line = invoice.Lines.ShouldNotBeNull().ShouldHaveSingleItem();
+        (line.Name, line.Spec, line.Unit, line.Quantity, line.UnitPrice).ShouldBe(("*信息技术服务*软件开发", null, "项", 1m, 4197.17m));
+        (line.Amount, line.TaxRate.Fraction, line.Tax).ShouldBe((4197.17m, 0.06m, 251.83m));
         submission.Raw.ShouldBe(pdf);
+    }
+
+    [Fact]
+    public void Read_TableWithAWrappedNameAndTwoLines_ReadsBothLines()
+    {
+        var text = InvoicePdfs.Shudian().Where(t => t.Y != 236).Concat(
+        [
+            new(20, 236, "*信息技术服务*软件"), new(240, 236, "项"), new(300, 236, "1"),
+            new(360, 236, "4000.00"), new(420, 236, "4000.00"), new(480, 236, "6%"), new(540, 236, "240.00"),
+            new(20, 224, "开发"),
+            new(20, 212, "*现代服务*咨询"), new(420, 212, "197.17"), new(480, 212, "6%"), new(540, 212, "11.83"),
+        ]);
+        var pdf = InvoicePdfs.Build(text, QrPng(QrSamples.Shudian.Qr));
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var lines = submission.Invoice.ShouldNotBeNull().Lines.ShouldNotBeNull();
+        lines.Select(l => (l.Name, l.Amount, l.Tax)).ShouldBe([("*信息技术服务*软件开发", 4000.00m, 240.00m), ("*现代服务*咨询", 197.17m, 11.83m)]);
+        (lines[1].Unit, lines[1].Quantity).ShouldBe((null, null));
+    }
+
+    [Fact]
+    public void Read_TableNotAddingUpToTheSums_LeavesTheLinesOut()
+    {
+        var text = InvoicePdfs.Shudian().Select(t => t is { Y: 236, X: 420 } ? t with { Value = "4179.17" } : t);
+        var pdf = InvoicePdfs.Build(text, QrPng(QrSamples.Shudian.Qr));
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var invoice = submission.Invoice.ShouldNotBeNull();
+        invoice.Lines.ShouldBeNull();
+        (invoice.Amount, invoice.Tax, invoice.Total).ShouldBe((4197.17m, 251.83m, 4449.00m));
     }
 
     [Fact]
@@ -43,6 +80,8 @@ public sealed class PdfFileReaderTests
         (invoice.Amount, invoice.Tax, invoice.Total).ShouldBe((9709.00m, 291.27m, 10000.27m));
         invoice.Buyer.ShouldNotBeNull().Name.ShouldBe("阿里巴巴（中国）有限公司");
         invoice.Seller.ShouldNotBeNull().TaxId.ShouldBe("914403001922038216");
+        var line = invoice.Lines.ShouldNotBeNull().ShouldHaveSingleItem();
+        (line.Name, line.Amount, line.TaxRate.Fraction, line.Tax).ShouldBe(("*信息技术服务*技术咨询费", 9709.00m, 0.03m, 291.27m));
     }
 
     [Theory]
