@@ -13,7 +13,7 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
     {
         try
         {
-            using var document = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = BoundedFilterProvider.Instance });
             if (document.NumberOfPages > PdfLimits.MaxPages)
             {
                 problems.Add(Problem.Error(ErrorCodes.PdfTooManyPages, "$", $"The PDF has {document.NumberOfPages} pages; an e-invoice has at most {PdfLimits.MaxPages}."));

@@ -158,6 +158,7 @@ public sealed class PdfFileReaderTests
         { "11 pages", "pdf.tooManyPages" },
         { "encrypted with a password", "pdf.unreadable" },
         { "header then garbage", "pdf.unreadable" },
+        { "page content inflating to 200 MB", "pdf.unreadable" },
         { "cut after the header", "pdf.unreadable" },
         { "QR code of something else", "qr.format" },
     };
@@ -168,6 +169,7 @@ public sealed class PdfFileReaderTests
         ["11 pages"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr), pages: 11),
         ["encrypted with a password"] = HostilePdfs.Encrypted,
         ["header then garbage"] = () => HostilePdfs.Garbage(20_000),
+        ["page content inflating to 200 MB"] = () => HostilePdfs.FlateBomb(200 << 20),
         ["cut after the header"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng(QrSamples.Shudian.Qr))[..200],
         ["QR code of something else"] = () => InvoicePdfs.Build(InvoicePdfs.Shudian(), QrPng("https://example.com/x")),
     };
@@ -183,5 +185,24 @@ public sealed class PdfFileReaderTests
         submission.ErrorCodes().ShouldBe([code], input);
         submission.Invoice.ShouldBeNull();
         submission.Raw.ShouldBe(pdf);
+    }
+
+    [Fact]
+    public void Read_DecompressionBomb_IsRefusedBeforeItIsInflated()
+    {
+        var pdf = HostilePdfs.FlateBomb(200 << 20);
+        pdf.Length.ShouldBeLessThan(1 << 20);
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldHaveSingleItem().Message.ShouldContain("decodes to more than");
+    }
+
+    [Fact]
+    public void Read_ContentStreamUnderTheLimit_IsReadAsUsual()
+    {
+        var submission = Some.Read(HostilePdfs.FlateBomb(1 << 20));
+
+        submission.ErrorCodes().ShouldBe(["qr.notFound"]);
     }
 }
