@@ -22,14 +22,25 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
 
             var lines = new List<PdfTextLine>();
             string? qr = null;
+            string? otherCode = null;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);
                 lines.AddRange(TextLines(page));
-                qr ??= FindQr(page);
+                // A page may carry other codes (a payment code, the issuer's web site) besides the invoice's.
+                foreach (var code in qr is null ? QrCodes(page) : [])
+                {
+                    if (LooksLikeInvoiceQr(code))
+                    {
+                        qr = code;
+                        break;
+                    }
+
+                    otherCode ??= code;
+                }
             }
 
-            return new PdfContent(lines, qr);
+            return new PdfContent(lines, qr ?? otherCode);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -39,15 +50,33 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
         }
     }
 
-    /// <summary>The page's words grouped into lines by baseline, left to right.</summary>
-    private static IEnumerable<PdfTextLine> TextLines(Page page) =>
-        page.GetWords()
-            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
-            .GroupBy(w => Math.Round(w.BoundingBox.Bottom / 3.0))
-            .OrderByDescending(g => g.Key)
-            .Select(g => new PdfTextLine(g.OrderBy(w => w.BoundingBox.Left).Select(w => new PdfWord(w.Text, w.BoundingBox.Left, w.BoundingBox.Right)).ToList()));
+    /// <summary>
+    /// The page's words grouped into lines, top to bottom, each left to right: a word joins the line
+    /// above when its baseline is within 2 points of that line's first word.
+    /// </summary>
+    private static List<PdfTextLine> TextLines(Page page)
+    {
+        var lines = new List<List<Word>>();
+        foreach (var word in page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).OrderByDescending(w => w.BoundingBox.Bottom))
+        {
+            if (lines.Count > 0 && lines[^1][0].BoundingBox.Bottom - word.BoundingBox.Bottom <= 2)
+            {
+                lines[^1].Add(word);
+            }
+            else
+            {
+                lines.Add([word]);
+            }
+        }
 
-    private static string? FindQr(Page page)
+        return lines.Select(l => new PdfTextLine(l.OrderBy(w => w.BoundingBox.Left).Select(w => new PdfWord(w.Text, w.BoundingBox.Left, w.BoundingBox.Right)).ToList())).ToList();
+    }
+
+    /// <summary>Invoice QR content starts with the two-digit version and a comma (<c>01,</c>).</summary>
+    private static bool LooksLikeInvoiceQr(string text) => text.Length > 3 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && text[2] == ',';
+
+    /// <summary>The text of every QR code in the page's images (up to the limit), decoded as they are asked for.</summary>
+    private static IEnumerable<string> QrCodes(Page page)
     {
         foreach (var image in page.GetImages().Take(PdfLimits.MaxImagesPerPage))
         {
@@ -59,10 +88,8 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
             var encoded = image.TryGetPng(out var png) ? png : ImageFiles.IsJpeg(image.RawBytes) ? image.RawBytes.ToArray() : null;
             if (encoded is not null && QrImageDecoder.Decode(encoded, "pdf").Text is { } text)
             {
-                return text;
+                yield return text;
             }
         }
-
-        return null;
     }
 }

@@ -152,6 +152,20 @@ public sealed class PdfFileReaderTests
         submission.Invoice.ShouldNotBeNull().Key.ToString().ShouldBe("011002680026-71500013");
     }
 
+    [Fact]
+    public void Read_AnotherQrCodeBeforeTheInvoices_TakesTheInvoices()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(400, 300);
+        page.AddPng(QrPng("https://example.com/pay?order=42"), new UglyToad.PdfPig.Core.PdfRectangle(10, 10, 150, 150));
+        page.AddPng(QrPng(QrSamples.Legacy.Qr), new UglyToad.PdfPig.Core.PdfRectangle(200, 10, 340, 150));
+
+        var submission = Some.Read(builder.Build());
+
+        submission.Problems.ShouldBeEmpty();
+        submission.Invoice.ShouldNotBeNull().Key.ToString().ShouldBe("011002680026-71500013");
+    }
+
     public static TheoryData<string, string> Hostile => new()
     {
         { "no QR image", "qr.notFound" },
