@@ -53,6 +53,17 @@ public sealed class IngestFilesTests
     }
 
     [Fact]
+    public async Task Ingest_PngOnStandardInput_IsDetectedByItsMagicNumber()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+
+        var run = await ledger.RunWithInputAsync(QrPng(QrSamples.Shudian.Qr), "ingest", "-", "--json");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        (await ShowAsync(ledger, "24112000000048542163")).GetProperty("total").GetString().ShouldBe("4449.00");
+    }
+
+    [Fact]
     public async Task Ingest_HostileFiles_AreQuarantinedWithTheirCodesAndExit3()
     {
         using var ledger = await new TempLedger().InitAsync();
