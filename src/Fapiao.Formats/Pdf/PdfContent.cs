@@ -80,7 +80,7 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
     {
         foreach (var image in page.GetImages().Take(PdfLimits.MaxImagesPerPage))
         {
-            if (!ImageLimits.Allows(image.WidthInSamples, image.HeightInSamples))
+            if (!ImageLimits.Allows(image.WidthInSamples, image.HeightInSamples) || (long)image.WidthInSamples * image.HeightInSamples > PdfLimits.MaxImagePixels)
             {
                 continue;
             }

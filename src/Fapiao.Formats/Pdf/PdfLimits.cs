@@ -7,4 +7,10 @@ internal static class PdfLimits
 
     /// <summary>Images examined for a QR code on one page; logos and seals come first on some layouts.</summary>
     public const int MaxImagesPerPage = 16;
+
+    /// <summary>
+    /// Pixels of an image in a PDF that is decoded in search of a QR code: a page scanned at 300 dpi
+    /// is 8.7 megapixels. PdfPig decodes in managed memory, and the CLI's heap is bounded.
+    /// </summary>
+    public const long MaxImagePixels = 10_000_000;
 }
