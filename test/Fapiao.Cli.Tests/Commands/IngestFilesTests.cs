@@ -95,6 +95,27 @@ public sealed class IngestFilesTests
         (await ledger.RunAsync("verify")).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Ingest_LargePhotoAndScannedPdf_FitTheCommandsBoundedHeap()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+        var noisy = QrImages.Noise(QrImages.OnPage(QrImages.Render(QrSamples.Legacy.Qr, module: 10), 2900, 2900, 1200, 1200), 50);
+        var photo = ledger.File("photo.png");
+        await File.WriteAllBytesAsync(photo, QrImages.Png(noisy));
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(595, 842);
+        page.AddPng(QrImages.Png(QrImages.Noise(QrImages.OnPage(QrImages.Render("scan", 2), 2900, 2900, 0, 0), 50)), new UglyToad.PdfPig.Core.PdfRectangle(0, 0, 595, 842));
+        page.AddPng(QrPng(QrSamples.Shudian.Qr, module: 3), new UglyToad.PdfPig.Core.PdfRectangle(20, 740, 100, 820));
+        var pdf = ledger.File("scanned.pdf");
+        await File.WriteAllBytesAsync(pdf, builder.Build());
+        new FileInfo(photo).Length.ShouldBeGreaterThan(5 << 20);
+
+        var run = await ledger.RunAsync("ingest", photo, pdf, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        JsonDocument.Parse(run.Stdout).RootElement.GetProperty("accepted").GetInt32().ShouldBe(2);
+    }
+
     private static async Task<JsonElement> ShowAsync(TempLedger ledger, string key)
     {
         var show = await ledger.RunAsync("show", key, "--json");
