@@ -23,12 +23,13 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
             var lines = new List<PdfTextLine>();
             string? qr = null;
             string? otherCode = null;
+            var images = new ImageBudget();
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);
                 lines.AddRange(TextLines(page));
                 // A page may carry other codes (a payment code, the issuer's web site) besides the invoice's.
-                foreach (var code in qr is null ? QrCodes(page) : [])
+                foreach (var code in qr is null ? QrCodes(page, images) : [])
                 {
                     if (LooksLikeInvoiceQr(code))
                     {
@@ -75,11 +76,16 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
     /// <summary>Invoice QR content starts with the two-digit version and a comma (<c>01,</c>).</summary>
     private static bool LooksLikeInvoiceQr(string text) => text.Length > 3 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && text[2] == ',';
 
-    /// <summary>The text of every QR code in the page's images (up to the limit), decoded as they are asked for.</summary>
-    private static IEnumerable<string> QrCodes(Page page)
+    /// <summary>The text of every QR code in the page's images (within the document's budget), decoded as they are asked for.</summary>
+    private static IEnumerable<string> QrCodes(Page page, ImageBudget budget)
     {
-        foreach (var image in page.GetImages().Take(PdfLimits.MaxImagesPerPage))
+        foreach (var image in page.GetImages())
         {
+            if (budget.Left-- <= 0)
+            {
+                yield break;
+            }
+
             if (!ImageLimits.Allows(image.WidthInSamples, image.HeightInSamples) || (long)image.WidthInSamples * image.HeightInSamples > PdfLimits.MaxImagePixels)
             {
                 continue;
@@ -91,5 +97,11 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
                 yield return text;
             }
         }
+    }
+
+    /// <summary>How many more images of the document may be decoded.</summary>
+    private sealed class ImageBudget
+    {
+        public int Left { get; set; } = PdfLimits.MaxImages;
     }
 }

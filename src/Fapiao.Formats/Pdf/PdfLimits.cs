@@ -5,8 +5,11 @@ internal static class PdfLimits
 {
     public const int MaxPages = 10;
 
-    /// <summary>Images examined for a QR code on one page; logos and seals come first on some layouts.</summary>
-    public const int MaxImagesPerPage = 16;
+    /// <summary>
+    /// Images examined for a QR code in the whole document (logos and seals come first on some
+    /// layouts): a search without a code costs up to a few seconds an image.
+    /// </summary>
+    public const int MaxImages = 8;
 
     /// <summary>
     /// Pixels of an image in a PDF that is decoded in search of a QR code: a page scanned at 300 dpi

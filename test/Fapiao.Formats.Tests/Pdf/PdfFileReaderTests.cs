@@ -166,6 +166,26 @@ public sealed class PdfFileReaderTests
         submission.Invoice.ShouldNotBeNull().Key.ToString().ShouldBe("011002680026-71500013");
     }
 
+    [Theory]
+    [InlineData(7, true)]
+    [InlineData(8, false)]
+    public void Read_QrCodeAfterOtherImages_IsLookedForInTheFirstEightOnly(int imagesBefore, bool found)
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(600, 300);
+        var blank = HostileImages.Blank(120, 120);
+        for (var i = 0; i < imagesBefore; i++)
+        {
+            page.AddPng(blank, new UglyToad.PdfPig.Core.PdfRectangle(10 + (i * 60), 200, 60 + (i * 60), 250));
+        }
+
+        page.AddPng(QrPng(QrSamples.Legacy.Qr), new UglyToad.PdfPig.Core.PdfRectangle(10, 10, 150, 150));
+
+        var submission = Some.Read(builder.Build());
+
+        submission.ErrorCodes().ShouldBe(found ? [] : ["qr.notFound"]);
+    }
+
     public static TheoryData<string, string> Hostile => new()
     {
         { "no QR image", "qr.notFound" },
