@@ -23,7 +23,7 @@ internal sealed class ImageFileReader : IFileReader
 
     private static Formats.InvoiceDraft? Draft(byte[] file, SubmissionReader submissions, List<Problem> problems)
     {
-        var scan = QrImageDecoder.Decode(file, "image");
+        var scan = QrImageDecoder.Decode(file);
         if (scan.Text is null)
         {
             problems.Add(scan.Problem!);

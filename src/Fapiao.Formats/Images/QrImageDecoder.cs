@@ -16,19 +16,19 @@ internal static class QrImageDecoder
     private const int Margin = 16;
 
     /// <summary>Decodes the encoded image (PNG, JPEG, or anything SkiaSharp reads) and finds its QR code.</summary>
-    public static QrScan Decode(byte[] encoded, string field)
+    public static QrScan Decode(byte[] encoded)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
-            return QrScan.Failed(ErrorCodes.ImageUnreadable, field, "The image is not in a format that can be read (PNG or JPEG).");
+            return QrScan.Failed(ErrorCodes.ImageUnreadable, "The image is not in a format that can be read (PNG or JPEG).");
         }
 
         var declared = codec.Info;
         if (!ImageLimits.Allows(declared.Width, declared.Height))
         {
-            return QrScan.Failed(ErrorCodes.ImageTooLarge, field,
+            return QrScan.Failed(ErrorCodes.ImageTooLarge,
                 $"The image is {declared.Width}×{declared.Height} pixels; the limit is {ImageLimits.MaxSide} a side and {ImageLimits.MaxPixels:N0} in all.");
         }
 
@@ -37,12 +37,12 @@ internal static class QrImageDecoder
         var result = codec.GetPixels(info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
         {
-            return QrScan.Failed(ErrorCodes.ImageUnreadable, field, $"The image is damaged or truncated ({result}).");
+            return QrScan.Failed(ErrorCodes.ImageUnreadable, $"The image is damaged or truncated ({result}).");
         }
 
         return Find(bitmap) is { } text
             ? QrScan.Found(text)
-            : QrScan.Failed(ErrorCodes.QrNotFound, field, "No QR code was found in the image.");
+            : QrScan.Failed(ErrorCodes.QrNotFound, "No QR code was found in the image.");
     }
 
     /// <summary>

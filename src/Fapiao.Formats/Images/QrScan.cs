@@ -7,5 +7,6 @@ internal sealed record QrScan(string? Text, Problem? Problem)
 {
     public static QrScan Found(string text) => new(text, null);
 
-    public static QrScan Failed(string code, string field, string message) => new(null, Problem.Error(code, field, message));
+    /// <summary>A problem with the whole file (field <c>$</c>).</summary>
+    public static QrScan Failed(string code, string message) => new(null, Problem.Error(code, "$", message));
 }

@@ -92,7 +92,7 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
             }
 
             var encoded = image.TryGetPng(out var png) ? png : ImageFiles.IsJpeg(image.RawBytes) ? image.RawBytes.ToArray() : null;
-            if (encoded is not null && QrImageDecoder.Decode(encoded, "pdf").Text is { } text)
+            if (encoded is not null && QrImageDecoder.Decode(encoded).Text is { } text)
             {
                 yield return text;
             }
