@@ -39,6 +39,12 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
 
                     otherCode ??= code;
                 }
+
+                if (qr is null && VectorQr.Find(page) is { } drawn)
+                {
+                    qr = LooksLikeInvoiceQr(drawn) ? drawn : null;
+                    otherCode ??= drawn;
+                }
             }
 
             return new PdfContent(lines, qr ?? otherCode);

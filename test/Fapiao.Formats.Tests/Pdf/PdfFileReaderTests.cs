@@ -153,6 +153,19 @@ public sealed class PdfFileReaderTests
     }
 
     [Fact]
+    public void Read_QrCodeDrawnAsRectangles_IsFoundToo()
+    {
+        var pdf = InvoicePdfs.BuildWithVectorQr(InvoicePdfs.Shudian(), QrSamples.Shudian.Qr);
+
+        var submission = Some.Read(pdf);
+
+        submission.Problems.ShouldBeEmpty();
+        var invoice = submission.Invoice.ShouldNotBeNull();
+        invoice.Key.ToString().ShouldBe("24112000000048542163");
+        invoice.Seller.ShouldNotBeNull().Name.ShouldBe("华为技术有限公司");
+    }
+
+    [Fact]
     public void Read_AnotherQrCodeBeforeTheInvoices_TakesTheInvoices()
     {
         var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();

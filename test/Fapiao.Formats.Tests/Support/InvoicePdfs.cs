@@ -24,7 +24,13 @@ internal static class InvoicePdfs
     /// that PNG drawn at the top left. <paramref name="embedFont"/> false draws the text with a
     /// standard font that has no CJK glyphs, as a PDF whose fonts are not embedded reads back.
     /// </summary>
-    public static byte[] Build(IEnumerable<Text> texts, byte[]? qrImage, bool embedFont = true, int pages = 1)
+    public static byte[] Build(IEnumerable<Text> texts, byte[]? qrImage, bool embedFont = true, int pages = 1) =>
+        Build(texts, qrImage, vectorQr: null, embedFont, pages);
+
+    /// <summary>The invoice with its QR code drawn as filled rectangles, one a dark module, as some issuing software draws it.</summary>
+    public static byte[] BuildWithVectorQr(IEnumerable<Text> texts, string qr) => Build(texts, qrImage: null, vectorQr: qr, embedFont: true, pages: 1);
+
+    private static byte[] Build(IEnumerable<Text> texts, byte[]? qrImage, string? vectorQr, bool embedFont, int pages)
     {
         var builder = new PdfDocumentBuilder();
         var font = embedFont ? builder.AddTrueTypeFont(CjkFont.Value) : builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -35,6 +41,22 @@ internal static class InvoicePdfs
             if (qrImage is not null && p == 0)
             {
                 page.AddPng(qrImage, new PdfRectangle(20, 310, 100, 390));
+            }
+
+            if (vectorQr is not null && p == 0)
+            {
+                var modules = QrImages.Modules(vectorQr);
+                var size = 70.0 / modules.Width;
+                for (var y = 0; y < modules.Height; y++)
+                {
+                    for (var x = 0; x < modules.Width; x++)
+                    {
+                        if (modules[x, y])
+                        {
+                            page.DrawRectangle(new PdfPoint(25 + (x * size), 385 - ((y + 1) * size)), size, size, 0, fill: true);
+                        }
+                    }
+                }
             }
 
             foreach (var text in list)

@@ -11,8 +11,8 @@ namespace Fapiao.Formats.Tests.Support;
 /// </summary>
 internal static class QrImages
 {
-    /// <summary>Black modules of <paramref name="module"/> pixels on white, with a quiet zone of <paramref name="quietModules"/> modules.</summary>
-    public static SKBitmap Render(string text, int module = 6, int quietModules = 4)
+    /// <summary>The modules of the QR code of <paramref name="text"/>, without a quiet zone (error correction M, as invoices use).</summary>
+    public static ZXing.Common.BitMatrix Modules(string text)
     {
         var hints = new Dictionary<EncodeHintType, object>
         {
@@ -20,7 +20,13 @@ internal static class QrImages
             [EncodeHintType.MARGIN] = 0,
             [EncodeHintType.CHARACTER_SET] = "UTF-8",
         };
-        var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+        return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+    }
+
+    /// <summary>Black modules of <paramref name="module"/> pixels on white, with a quiet zone of <paramref name="quietModules"/> modules.</summary>
+    public static SKBitmap Render(string text, int module = 6, int quietModules = 4)
+    {
+        var matrix = Modules(text);
         var side = (matrix.Width + (2 * quietModules)) * module;
         var bitmap = new SKBitmap(side, side, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var canvas = new SKCanvas(bitmap);
