@@ -10,7 +10,12 @@ internal interface IFileReader
     /// <summary>The format this reader reads; <c>--format</c> names it.</summary>
     InputFormat Format { get; }
 
-    /// <summary>True when the first bytes of the content (up to 4 KiB) are this format's (a magic number).</summary>
+    /// <summary>
+    /// True when the first bytes of the content (up to 4 KiB) are this format's (a magic number).
+    /// Readers are asked in the order registered and the first that says yes reads the file, before
+    /// the core's own detection; formats that share a container (zip: XLSX, OFD) must look further
+    /// than the container's magic number, and formats without one (CSV) should answer false.
+    /// </summary>
     bool Recognises(ReadOnlySpan<byte> head);
 
     /// <summary>
