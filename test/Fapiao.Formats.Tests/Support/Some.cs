@@ -1,5 +1,3 @@
-using Fapiao.Formats.Images;
-using Fapiao.Formats.Pdf;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
 using Fapiao.Validation;
@@ -17,6 +15,16 @@ internal static class Some
     {
         using var stream = new MemoryStream(file);
         return Reader().Read(stream, "test", format).ToList().ShouldHaveSingleItem();
+    }
+
+    /// <summary>Reads the file and checks it was rejected with exactly <paramref name="code"/>, its bytes kept for quarantine.</summary>
+    public static void ShouldBeRejectedWith(byte[] file, string code, string because)
+    {
+        var submission = Read(file);
+
+        submission.ErrorCodes().ShouldBe([code], because);
+        submission.Invoice.ShouldBeNull();
+        submission.Raw.ShouldBe(file);
     }
 
     public static IEnumerable<string> ErrorCodes(this Submission submission) => submission.Problems.Where(p => p.IsError).Select(p => p.Code);
