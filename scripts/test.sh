@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# SkiaSharp's native library (QR images) links against fontconfig and FreeType.
+ldconfig -p | grep -q 'libfontconfig\.so\.1 ' || need+=(libfontconfig1)
+ldconfig -p | grep -q 'libfreetype\.so\.6 ' || need+=(libfreetype6)
+# The PDF tests embed a CJK TrueType font in the invoices they build.
+[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi

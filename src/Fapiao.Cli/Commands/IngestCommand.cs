@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
+using Fapiao.Formats;
 using Fapiao.Formats.Exports;
 using Fapiao.Formats.Xlsx;
 using Fapiao.Ingest;
@@ -19,7 +20,7 @@ internal static class IngestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export)",
+        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export), pdf (an e-invoice) or image (a PNG or JPEG of its QR code)",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -30,7 +31,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx");
+        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx", "pdf", "image");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -56,12 +57,14 @@ internal static class IngestCommand
             "ofd" => InputFormat.Ofd,
             "csv" => InputFormat.Csv,
             "xlsx" => InputFormat.Xlsx,
+            "pdf" => InputFormat.Pdf,
+            "image" => InputFormat.Image,
             _ => InputFormat.Auto,
         };
         var resultsPath = parse.GetValue(Results);
 
         await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
-        var reader = new SubmissionReader(context.Ledger.Validator, RowReaders);
+        var reader = new SubmissionReader(context.Ledger.Validator, RowReaders, FileReaders.All);
         var runner = new IngestRunner(context.Ledger);
         await using var results = resultsPath is null ? null : new ResultsWriter(resultsPath);
         var rejected = new List<IngestResult>();

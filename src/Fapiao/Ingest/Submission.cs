@@ -46,5 +46,19 @@ internal sealed class Submission
         };
     }
 
+    /// <summary>As <see cref="Create"/>, keeping at most <see cref="MaxKeptBytes"/> of <paramref name="raw"/> with its full length and hash.</summary>
+    public static Submission CreateKept(string source, byte[] raw, Invoice? invoice, List<Problem> problems) =>
+        raw.Length <= MaxKeptBytes
+            ? Create(source, raw, invoice, problems)
+            : new()
+            {
+                Source = source,
+                Raw = raw[..MaxKeptBytes],
+                RawLength = raw.LongLength,
+                RawSha256 = SHA256.HashData(raw),
+                Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+                Problems = problems,
+            };
+
     public byte[] Sha256() => RawSha256 ?? SHA256.HashData(Raw);
 }

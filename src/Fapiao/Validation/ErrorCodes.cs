@@ -42,6 +42,14 @@ public static class ErrorCodes
     public const string SpreadsheetInvalid = "spreadsheet.invalid";
     public const string PlatformStatusUnknown = "platform.statusUnknown";
 
+    // Whole files: PDF e-invoices and QR images (Fapiao.Formats)
+    public const string QrNotFound = "qr.notFound";
+    public const string ImageUnreadable = "image.unreadable";
+    public const string ImageTooLarge = "image.tooLarge";
+    public const string PdfUnreadable = "pdf.unreadable";
+    public const string PdfTooManyPages = "pdf.tooManyPages";
+    public const string PdfQrTextMismatch = "pdf.qrTextMismatch";
+
     // Identity
     public const string NumberFormat = "number.format";
     public const string CodeFormat = "code.format";

@@ -8,7 +8,8 @@ namespace Fapiao.Ingest.Inputs;
 /// line that holds one complete object is JSON Lines (else one pretty-printed object); lines that
 /// start like a QR string ("01,") are QR content; a zip of xl/ entries is XLSX; text naming a
 /// platform export's columns (发票号码, 开票日期) is CSV; anything else is read as JSON Lines, so every
-/// line gets its own error instead of the file failing whole.
+/// line gets its own error instead of the file failing whole. Whole-file formats (PDF, images)
+/// are recognised before this by the <see cref="IFileReader"/>s the host registered.
 /// </summary>
 internal static class FormatDetector
 {

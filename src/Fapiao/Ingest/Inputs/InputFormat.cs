@@ -19,4 +19,10 @@ internal enum InputFormat
 
     /// <summary>The same as an XLSX workbook; read by a reader from Fapiao.Formats.</summary>
     Xlsx,
+
+    /// <summary>A PDF e-invoice: its QR code gives the key, its text the rest (Fapiao.Formats).</summary>
+    Pdf,
+
+    /// <summary>A photo or scan (PNG, JPEG) of an invoice's QR code (Fapiao.Formats).</summary>
+    Image,
 }

@@ -14,12 +14,19 @@ namespace Fapiao.Ingest.Inputs;
 
 /// <summary>
 /// Turns an input stream into submissions, item by item and in order, with bounded memory. Every
-/// item becomes a submission, valid or not: nothing is dropped on the way to the ledger.
+/// item becomes a submission, valid or not: nothing is dropped on the way to the ledger. Formats
+/// that need packages come in through <paramref name="fileReaders"/> (see <see cref="IFileReader"/>).
 /// </summary>
 /// <param name="validator">Validates every draft.</param>
-/// <param name="rowReaders">Readers of formats the core cannot read itself (XLSX needs a package), by format.</param>
-internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null)
+/// <param name="rowReaders">Readers of row formats the core cannot read itself (XLSX needs a package), by format.</param>
+/// <param name="fileReaders">Readers of whole-file formats that need packages (PDF, images), asked first when detecting.</param>
+internal sealed class SubmissionReader(
+    InvoiceValidator validator,
+    IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null,
+    IReadOnlyList<IFileReader>? fileReaders = null)
 {
+    private readonly IReadOnlyList<IFileReader> fileReaders = fileReaders ?? [];
+
     /// <summary>A whole JSON document (one object or an array) is read into memory up to this size.</summary>
     public const int MaxJsonDocumentBytes = 64 << 20;
 
@@ -31,8 +38,13 @@ internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDict
         if (format == InputFormat.Auto)
         {
             var head = ReadHead(stream);
-            format = FormatDetector.Detect(head);
+            format = fileReaders.FirstOrDefault(r => r.Recognises(head))?.Format ?? FormatDetector.Detect(head);
             stream = stream.CanSeek ? Rewound(stream, head.Length) : new ReplayStream(head, stream);
+        }
+
+        if (fileReaders.FirstOrDefault(r => r.Format == format) is { } fileReader)
+        {
+            return fileReader.Read(stream, name, this);
         }
 
         return format switch
@@ -82,11 +94,9 @@ internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDict
         {
             problems.Add(Problem.Error(ErrorCodes.EncodingInvalid, "qr", "The QR content is not valid UTF-8."));
         }
-        else if (QrContent.TryParse(Encoding.UTF8.GetString(bytes), out var qr, problems, MaxYear()) && qr is not null)
+        else if (ParseQr(Encoding.UTF8.GetString(bytes), problems) is { } draft)
         {
-            // The validator checks the draft again, the type against the key included: keep its words, not both.
-            problems.RemoveAll(p => !p.IsError);
-            invoice = validator.Validate(QrDraft(qr), problems);
+            invoice = validator.Validate(draft, problems);
         }
 
         return Submission.Create(source, bytes, invoice, problems);
@@ -118,6 +128,34 @@ internal sealed class SubmissionReader(InvoiceValidator validator, IReadOnlyDict
     /// <summary>Like JSON, a draft is validated even when its reader found errors, so that every problem is reported at once.</summary>
     private Invoice? Validate(InvoiceDraft? draft, List<Problem> problems) =>
         draft is null ? null : validator.Validate(draft, problems);
+
+    /// <summary>
+    /// A draft from QR content (as scanned from an image or a PDF), or null with the errors added.
+    /// The validator checks the draft again, the type against the key included: its warnings are
+    /// kept, the parser's are dropped so that none is reported twice.
+    /// </summary>
+    public InvoiceDraft? ParseQr(string text, List<Problem> problems)
+    {
+        var before = problems.Count;
+        if (!QrContent.TryParse(text, out var qr, problems, MaxYear()) || qr is null)
+        {
+            return null;
+        }
+
+        problems.RemoveRange(before, problems.Count - before);
+        return QrDraft(qr);
+    }
+
+    /// <summary>
+    /// A whole file as one submission (a PDF, an image): <paramref name="draft"/> is validated
+    /// unless it is null (a reader's error rejected it already). Quarantine keeps the first
+    /// <see cref="Submission.MaxKeptBytes"/> of <paramref name="file"/>, its length and its SHA-256.
+    /// </summary>
+    public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems)
+    {
+        var invoice = draft is null || problems.Exists(p => p.IsError) ? null : validator.Validate(draft, problems);
+        return Submission.CreateKept(source, file, invoice, problems);
+    }
 
     /// <summary>A QR code carries the key, type, date, check code and one amount: before tax for legacy types, the total for 数电.</summary>
     internal static InvoiceDraft QrDraft(QrContent qr)
