@@ -4,6 +4,7 @@ using Fapiao.Formats.Xlsx;
 
 namespace Fapiao.Formats.Tests.Xlsx;
 
+[Collection(Support.MemoryMeasurementCollection.Name)]
 public sealed class XlsxStreamingTests
 {
     private const int Rows = 100_000;

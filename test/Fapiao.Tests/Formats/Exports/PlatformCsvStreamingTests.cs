@@ -5,6 +5,7 @@ using Fapiao.Validation;
 
 namespace Fapiao.Tests.Formats.Exports;
 
+[Collection(Fapiao.Tests.Support.MemoryMeasurementCollection.Name)]
 public sealed class PlatformCsvStreamingTests
 {
     private const int Rows = 100_000;
