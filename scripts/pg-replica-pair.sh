@@ -41,7 +41,7 @@ CONF
     as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$p1" -U postgres -D "$dir/standby" -X stream -R -c fast >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; exit 1; }
     echo "primary_conninfo = 'host=127.0.0.1 port=$p1 user=postgres application_name=standby1'" >>"$dir/standby/postgresql.auto.conf"
     as_owner "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -t 60 -o "-p $p2" start >/dev/null || { cat "$dir/standby.log" >&2; exit 1; }
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 480); do
       state=$("$bin/psql" -Atq -h "$dir/socket" -p "$p1" -U postgres -d postgres -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'" 2>/dev/null)
       [ "$state" = "sync" ] && break
       sleep 0.25

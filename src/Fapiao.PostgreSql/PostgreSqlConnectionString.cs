@@ -7,7 +7,7 @@ namespace Fapiao.PostgreSql;
 /// Reads where the ledger database is: a URL (<c>postgres://user:password@host:port/database?sslmode=require</c>,
 /// <c>postgresql://</c> too) or an Npgsql key=value connection string (<c>Host=…;Database=…</c>).
 /// </summary>
-public static class PostgreSqlConnectionString
+internal static class PostgreSqlConnectionString
 {
     /// <summary>True when <paramref name="text"/> names a PostgreSQL database rather than a file.</summary>
     public static bool IsPostgres(string text) =>
