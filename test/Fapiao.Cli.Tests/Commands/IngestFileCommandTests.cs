@@ -99,6 +99,37 @@ public sealed class IngestFileCommandTests
         (await ledger.RunAsync("verify")).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Ingest_HalfGigabyteZipBomb_IsQuarantinedInBoundedMemory()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+        var file = ledger.File("bomb.ofd");
+        await using (var output = File.Create(file))
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create))
+        {
+            await using var entry = zip.CreateEntry("OFD.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 512; i++)
+            {
+                await entry.WriteAsync(zeros);
+            }
+        }
+
+        var info = FapiaoProcess.StartInfo(ledger.Data, ["ingest", file, "--json"]);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            process.Refresh();
+            peak = Math.Max(peak, process.PeakWorkingSet64);
+            await Task.Delay(50);
+        }
+
+        process.ExitCode.ShouldBe(3);
+        peak.ShouldBeLessThan(300L << 20, "the 512 MiB part must never be inflated whole");
+        (await ledger.RunAsync("quarantine", "list", "--json")).Stdout.ShouldContain("zip.bomb");
+    }
+
     private static byte[] Hostile(string name) => name switch
     {
         "dtd.xml" => Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE EInvoice [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><EInvoice>&x;</EInvoice>"),
