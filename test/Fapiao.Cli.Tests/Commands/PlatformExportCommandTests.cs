@@ -24,6 +24,15 @@ public sealed class PlatformExportCommandTests
         return [.. export.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
     }
 
+    /// <summary>The platform-export fixture ingested into <paramref name="ledger"/>, then exported as XLSX: the file's path.</summary>
+    private static async Task<string> ExportFixtureAsXlsxAsync(TempLedger ledger)
+    {
+        (await ledger.RunAsync("ingest", Fixture("platform-export.csv"))).ExitCode.ShouldBe(0);
+        var exported = ledger.File("out.xlsx");
+        (await ledger.RunAsync("export", "--format", "xlsx", "--out", exported)).ExitCode.ShouldBe(0);
+        return exported;
+    }
+
     [Theory]
     [InlineData("gb18030")]
     [InlineData("utf-8-bom")]
@@ -115,10 +124,8 @@ public sealed class PlatformExportCommandTests
     public async Task Export_Xlsx_WritesEveryCellAsText()
     {
         using var ledger = await new TempLedger().InitAsync();
-        (await ledger.RunAsync("ingest", Fixture("platform-export.csv"))).ExitCode.ShouldBe(0);
-        var exported = ledger.File("out.xlsx");
 
-        (await ledger.RunAsync("export", "--format", "xlsx", "--out", exported)).ExitCode.ShouldBe(0);
+        var exported = await ExportFixtureAsXlsxAsync(ledger);
 
         using var zip = ZipFile.OpenRead(exported);
         using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
@@ -133,9 +140,7 @@ public sealed class PlatformExportCommandTests
     public async Task Ingest_XlsxFromStandardInput_IsDetectedByContent()
     {
         using var source = await new TempLedger().InitAsync();
-        (await source.RunAsync("ingest", Fixture("platform-export.csv"))).ExitCode.ShouldBe(0);
-        var exported = source.File("out.xlsx");
-        (await source.RunAsync("export", "--format", "xlsx", "--out", exported)).ExitCode.ShouldBe(0);
+        var exported = await ExportFixtureAsXlsxAsync(source);
         using var target = await new TempLedger().InitAsync();
 
         var run = await target.RunWithInputAsync(await File.ReadAllBytesAsync(exported), "ingest", "-", "--json");
