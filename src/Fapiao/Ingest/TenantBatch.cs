@@ -57,7 +57,11 @@ internal sealed partial class TenantBatch
         var results = new List<IngestResult>(items.Count);
         foreach (var item in items)
         {
-            results.Add(await DecideAsync(item, ct).ConfigureAwait(false));
+            var result = await DecideAsync(item, ct).ConfigureAwait(false);
+            results.Add(item.Submission.PlatformStatus is { } status && result.Key is { } key && entries.TryGetValue(key, out var entry)
+                && result.Outcome is IngestOutcome.Accepted or IngestOutcome.Duplicate or IngestOutcome.Enriched
+                ? ApplyPlatformStatus(item, entry, status, result)
+                : result);
         }
 
         if (write.Events.Count > 0)

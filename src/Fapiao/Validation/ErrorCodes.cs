@@ -41,6 +41,8 @@ public static class ErrorCodes
     public const string SpreadsheetNumberAsFloat = "spreadsheet.numberAsFloat";
     public const string SpreadsheetInvalid = "spreadsheet.invalid";
     public const string PlatformStatusUnknown = "platform.statusUnknown";
+    public const string PlatformStateDiffers = "platform.stateDiffers";
+    public const string VoidElectronic = "void.electronic";
 
     // Whole files: PDF e-invoices and QR images (Fapiao.Formats)
     public const string QrNotFound = "qr.notFound";
