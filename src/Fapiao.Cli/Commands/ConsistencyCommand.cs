@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
+using Fapiao.Formats.Json;
 
 namespace Fapiao.Cli.Commands;
 
@@ -30,13 +31,7 @@ internal static class ConsistencyCommand
                 w.WriteNumber("size2", view.Size2);
                 w.WriteBase64String("root1", view.Root1);
                 w.WriteBase64String("root2", view.Root2);
-                w.WriteStartArray("proof");
-                foreach (var node in view.Proof)
-                {
-                    w.WriteBase64StringValue(node);
-                }
-
-                w.WriteEndArray();
+                ReceiptJson.WriteHashes(w, "proof", view.Proof);
                 w.WriteEndObject();
             });
             return ExitCodes.Ok;

@@ -20,18 +20,24 @@ internal static class ReceiptJson
         w.WriteBase64String("leafHash", r.LeafHash);
         w.WriteNumber("treeSize", r.TreeSize);
         w.WriteBase64String("rootHash", r.RootHash);
-        w.WriteStartArray("inclusionProof");
-        foreach (var node in r.InclusionProof)
-        {
-            w.WriteBase64StringValue(node);
-        }
-
-        w.WriteEndArray();
+        WriteHashes(w, "inclusionProof", r.InclusionProof);
         w.WriteStartObject("checkpoint");
         w.WriteString("body", r.CheckpointBody);
         w.WriteBase64String("signature", r.CheckpointSignature);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>A proof as the contract writes it: an array of base64 hashes.</summary>
+    public static void WriteHashes(Utf8JsonWriter w, string name, IReadOnlyList<byte[]> hashes)
+    {
+        w.WriteStartArray(name);
+        foreach (var hash in hashes)
+        {
+            w.WriteBase64StringValue(hash);
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Reads a receipt; throws <see cref="FormatException"/> naming the first missing or malformed field.</summary>
