@@ -46,8 +46,8 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without reporting a failed test (a crash, a missing assembly): count it as a failure.
   failed=1
 fi
-if [ "$assemblies" -lt 5 ]; then
-  echo "expected the five test assemblies to report, saw $assemblies"
+if [ "$assemblies" -lt 6 ]; then
+  echo "expected the six test assemblies to report, saw $assemblies"
   failed=$((failed + 1))
 fi
 if [ "$skipped" -gt 0 ]; then

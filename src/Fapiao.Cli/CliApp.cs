@@ -30,6 +30,10 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TenantCommand.Create());
+        root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Fapiao.Ledger.Signing;
 using Fapiao.Storage;
+using Fapiao.Web.Hosting;
 
 namespace Fapiao.Cli;
 
@@ -75,6 +76,32 @@ internal sealed partial class CliContext : IAsyncDisposable
         catch
         {
             await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the ledger's database for a command that is not about one tenant (tenants, keys,
+    /// users, serve): the database must exist, as must the signing key beside it.
+    /// </summary>
+    public static async Task<StoreSet> OpenStoresAsync(ParseResult parse, CancellationToken ct)
+    {
+        var dataDir = parse.GetValue(GlobalOptions.Data)!;
+        var location = LedgerDatabase.From(parse);
+        if (!location.IsPostgres && !File.Exists(location.SqlitePath))
+        {
+            throw new CliException(ExitCodes.Usage, $"There is no ledger in {dataDir}. Create one with: fapiao init --data {dataDir}");
+        }
+
+        var stores = location.OpenStores();
+        try
+        {
+            await stores.Ledger.InitializeAsync(ct).ConfigureAwait(false);
+            return stores;
+        }
+        catch
+        {
+            await stores.Ledger.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

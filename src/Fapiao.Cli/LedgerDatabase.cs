@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fapiao.PostgreSql;
 using Fapiao.Sqlite;
 using Fapiao.Storage;
+using Fapiao.Web.Hosting;
 
 namespace Fapiao.Cli;
 
@@ -38,8 +39,11 @@ internal sealed record LedgerDatabase(string? PostgresConnectionString, string? 
         }
     }
 
-    public ILedgerStore Open() =>
-        PostgresConnectionString is { } cs ? new PostgreSqlLedgerStore(cs) : new SqliteLedgerStore(SqlitePath!);
+    public ILedgerStore Open() => OpenStores().Ledger;
+
+    /// <summary>The ledger, accounts and idempotency ports of the one database (for the service and the account commands).</summary>
+    public StoreSet OpenStores() =>
+        PostgresConnectionString is { } cs ? StoreSet.Of(new PostgreSqlLedgerStore(cs)) : StoreSet.Of(new SqliteLedgerStore(SqlitePath!));
 
     /// <summary>For messages: never shows a password.</summary>
     public override string ToString() =>

@@ -1,3 +1,5 @@
+using Fapiao.Accounts;
+using Fapiao.Idempotency;
 using Fapiao.Ledger;
 using Fapiao.Storage;
 using Npgsql;
@@ -14,7 +16,7 @@ namespace Fapiao.PostgreSql;
 /// (SELECT … FOR UPDATE) and continue from the head they find; tenants write in parallel.
 /// Nothing relies on advisory locks or on sequences.
 /// </summary>
-internal sealed partial class PostgreSqlLedgerStore : ILedgerStore
+internal sealed partial class PostgreSqlLedgerStore : ILedgerStore, IAccountStore, IIdempotencyStore
 {
     private readonly NpgsqlDataSource dataSource;
 
@@ -49,6 +51,7 @@ internal sealed partial class PostgreSqlLedgerStore : ILedgerStore
                 insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PostgreSqlSchema.Version });
                 await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
+                await CreateAccountTablesAsync(connection, ct).ConfigureAwait(false);
                 return;
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.DuplicateFunction)
@@ -61,6 +64,20 @@ internal sealed partial class PostgreSqlLedgerStore : ILedgerStore
         if (version > PostgreSqlSchema.Version)
         {
             throw new InvalidOperationException($"The ledger database {Description} has schema version {version}; this program knows up to {PostgreSqlSchema.Version}. Use a newer fapiao.");
+        }
+
+        await CreateAccountTablesAsync(connection, ct).ConfigureAwait(false);
+    }
+
+    private static async Task CreateAccountTablesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await ExecuteAsync(connection, PostgreSqlSchema.Accounts, ct).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject)
+        {
+            // Another process created them at the same moment (IF NOT EXISTS is not atomic): theirs serve.
         }
     }
 

@@ -130,4 +130,40 @@ internal static class PostgreSqlSchema
         CREATE TRIGGER tenants_no_truncate BEFORE TRUNCATE ON tenants
             FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('tenants are never deleted');
         """;
+
+    // ---- Accounts and idempotency (the HTTP service) -------------------------------------------
+    // Created with IF NOT EXISTS on every start, so a ledger made before these tables came in gets
+    // them too. api_keys and users are found by id or login name and are small: with Citus they
+    // are reference tables. idempotency starts with the tenant like the ledger's tables.
+
+    public const string Accounts = """
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id          text COLLATE "C" PRIMARY KEY,
+            tenant      text COLLATE "C" NOT NULL REFERENCES tenants (tenant),
+            role        text NOT NULL,
+            key_sha256  bytea NOT NULL,
+            created_at  timestamptz NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS api_keys_by_tenant ON api_keys (tenant);
+
+        CREATE TABLE IF NOT EXISTS users (
+            name           text COLLATE "C" PRIMARY KEY,
+            tenant         text COLLATE "C" NOT NULL REFERENCES tenants (tenant),
+            role           text NOT NULL,
+            password_hash  text NOT NULL,
+            created_at     timestamptz NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS users_by_tenant ON users (tenant);
+
+        CREATE TABLE IF NOT EXISTS idempotency (
+            tenant          text COLLATE "C" NOT NULL REFERENCES tenants (tenant),
+            key             text COLLATE "C" NOT NULL,
+            request_sha256  bytea NOT NULL,
+            started_at      timestamptz NOT NULL,
+            status          integer,
+            content_type    text,
+            body            bytea,
+            PRIMARY KEY (tenant, key)
+        );
+        """;
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Fapiao.Accounts;
+using Fapiao.Idempotency;
 using Fapiao.Ledger;
 using Fapiao.Storage;
 using Microsoft.Data.Sqlite;
@@ -15,7 +17,7 @@ namespace Fapiao.Sqlite;
 /// processes are serialised by SQLite's write lock (BEGIN IMMEDIATE) and continue from the head
 /// they find.
 /// </summary>
-internal sealed partial class SqliteLedgerStore : ILedgerStore
+internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, IIdempotencyStore
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
@@ -56,6 +58,8 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore
             await ExecuteAsync(connection, tx, SqliteSchema.Create, ct).ConfigureAwait(false);
             await ExecuteAsync(connection, tx, $"PRAGMA user_version = {SqliteSchema.Version};", ct).ConfigureAwait(false);
         }
+
+        await ExecuteAsync(connection, tx, SqliteSchema.Accounts, ct).ConfigureAwait(false);
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }

@@ -101,4 +101,40 @@ internal static class SqliteSchema
         CREATE TRIGGER quarantine_no_delete BEFORE DELETE ON quarantine BEGIN SELECT RAISE(ABORT, 'quarantine is append-only'); END;
         CREATE TRIGGER tenants_no_delete BEFORE DELETE ON tenants BEGIN SELECT RAISE(ABORT, 'tenants are never deleted'); END;
         """;
+
+    // ---- Accounts and idempotency (the HTTP service) -------------------------------------------
+    // Created with IF NOT EXISTS on every start, so a ledger made before these tables came in gets
+    // them too. API keys and users are found by id or login name, not by tenant: each row names
+    // its tenant. Idempotency records are per tenant and kept (they are small: one response each).
+
+    public const string Accounts = """
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id          TEXT PRIMARY KEY,
+            tenant      TEXT NOT NULL REFERENCES tenants(tenant),
+            role        TEXT NOT NULL,
+            key_sha256  BLOB NOT NULL,
+            created_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS api_keys_by_tenant ON api_keys (tenant);
+
+        CREATE TABLE IF NOT EXISTS users (
+            name           TEXT PRIMARY KEY,
+            tenant         TEXT NOT NULL REFERENCES tenants(tenant),
+            role           TEXT NOT NULL,
+            password_hash  TEXT NOT NULL,
+            created_at     TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS users_by_tenant ON users (tenant);
+
+        CREATE TABLE IF NOT EXISTS idempotency (
+            tenant          TEXT NOT NULL REFERENCES tenants(tenant),
+            key             TEXT NOT NULL,
+            request_sha256  BLOB NOT NULL,
+            started_at      TEXT NOT NULL,
+            status          INTEGER,
+            content_type    TEXT,
+            body            BLOB,
+            PRIMARY KEY (tenant, key)
+        ) WITHOUT ROWID;
+        """;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fapiao.Cli.Output;
+using Fapiao.Formats.Json;
 
 namespace Fapiao.Cli.Commands;
 
@@ -19,10 +20,7 @@ internal static class CheckpointCommand
                 JsonOut.Write(w =>
                 {
                     w.WriteStartObject();
-                    w.WriteNumber("size", cp.Size);
-                    w.WriteBase64String("rootHash", cp.Root);
-                    w.WriteString("body", cp.Body);
-                    w.WriteBase64String("signature", cp.Signature);
+                    LedgerJson.WriteCheckpointFields(w, cp);
                     w.WriteEndObject();
                 });
             }

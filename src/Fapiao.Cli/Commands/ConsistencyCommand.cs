@@ -24,16 +24,7 @@ internal static class ConsistencyCommand
             }
 
             var view = await context.Ledger.ConsistencyAsync(context.Tenant, size1, size2, ct).ConfigureAwait(false);
-            JsonOut.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("size1", view.Size1);
-                w.WriteNumber("size2", view.Size2);
-                w.WriteBase64String("root1", view.Root1);
-                w.WriteBase64String("root2", view.Root2);
-                ReceiptJson.WriteHashes(w, "proof", view.Proof);
-                w.WriteEndObject();
-            });
+            JsonOut.Write(w => LedgerJson.WriteConsistency(w, view));
             return ExitCodes.Ok;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fapiao.Cli.Output;
 using Fapiao.Formats;
 using Fapiao.Formats.Exports;
+using Fapiao.Formats.Json;
 using Fapiao.Formats.Xlsx;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
@@ -121,12 +122,7 @@ internal static class IngestCommand
             JsonOut.Write(w =>
             {
                 w.WriteStartObject();
-                w.WriteNumber("accepted", s.Accepted);
-                w.WriteNumber("duplicates", s.Duplicates);
-                w.WriteNumber("enriched", s.Enriched);
-                w.WriteNumber("conflicts", s.Conflicts);
-                w.WriteNumber("rejected", s.Rejected);
-                w.WriteNumber("warnings", s.Warnings);
+                LedgerJson.WriteSummaryFields(w, s);
                 w.WriteEndObject();
             });
             return;

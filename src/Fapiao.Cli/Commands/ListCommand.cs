@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Fapiao.Cli.Output;
 using Fapiao.Domain;
+using Fapiao.Formats.Json;
 using Fapiao.Storage;
 
 namespace Fapiao.Cli.Commands;
@@ -38,16 +39,7 @@ internal static class ListCommand
                 w.WriteStartArray();
                 await foreach (var r in rows.ConfigureAwait(false))
                 {
-                    w.WriteStartObject();
-                    w.WriteString("key", r.Key);
-                    w.WriteString("type", r.Type);
-                    w.WriteString("issueDate", r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    w.WriteString("seller", r.SellerTaxId);
-                    w.WriteString("buyer", r.BuyerTaxId);
-                    w.WriteString("amount", r.Amount is { } a ? Amounts.FormatMoney(a) : null);
-                    w.WriteString("total", r.Total is { } t ? Amounts.FormatMoney(t) : null);
-                    w.WriteString("state", r.State.ToText());
-                    w.WriteEndObject();
+                    LedgerJson.WriteInvoiceRow(w, r);
                     if (w.BytesPending > 1 << 16)
                     {
                         await w.FlushAsync(ct).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal static class QuarantineCommand
                     w.WriteStartArray();
                     foreach (var item in items)
                     {
-                        WriteItem(w, item, includeRaw: false);
+                        LedgerJson.WriteQuarantineItem(w, item, includeRaw: false);
                     }
 
                     w.WriteEndArray();
@@ -58,7 +58,7 @@ internal static class QuarantineCommand
                 ?? throw new CliException(ExitCodes.NotFound, $"There is no quarantine item {parse.GetValue(id)} for tenant \"{context.Tenant}\".");
             if (context.Json)
             {
-                JsonOut.Write(w => WriteItem(w, item, includeRaw: true));
+                JsonOut.Write(w => LedgerJson.WriteQuarantineItem(w, item, includeRaw: true));
                 return ExitCodes.Ok;
             }
 
@@ -69,7 +69,7 @@ internal static class QuarantineCommand
             }
 
             Human.Line($"submitted bytes ({item.RawLength}{(item.RawTruncated ? $", first {item.Raw.Length} kept" : "")}, sha256 {Convert.ToHexStringLower(item.RawSha256)}):");
-            Console.WriteLine(Text(item.Raw) ?? Convert.ToBase64String(item.Raw));
+            Console.WriteLine(LedgerJson.Text(item.Raw) ?? Convert.ToBase64String(item.Raw));
             return ExitCodes.Ok;
         });
 
@@ -78,30 +78,4 @@ internal static class QuarantineCommand
         command.Subcommands.Add(show);
         return command;
     }
-
-    private static void WriteItem(Utf8JsonWriter w, QuarantineItem item, bool includeRaw)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("id", item.Id);
-        w.WriteString("outcome", item.Outcome);
-        w.WriteString("source", item.Source);
-        w.WriteString("at", Times.Format(item.At));
-        w.WriteString("actor", item.Actor);
-        w.WriteString("key", item.Key);
-        w.WritePropertyName("errors");
-        ProblemsJson.WriteArray(w, item.Problems);
-        w.WriteNumber("rawLength", item.RawLength);
-        w.WriteString("rawSha256", Convert.ToHexStringLower(item.RawSha256));
-        if (includeRaw)
-        {
-            w.WriteBoolean("rawTruncated", item.RawTruncated);
-            w.WriteBase64String("raw", item.Raw);
-            w.WriteString("rawText", Text(item.Raw));
-        }
-
-        w.WriteEndObject();
-    }
-
-    /// <summary>The bytes as text when they are valid UTF-8, else null (then only base64 is shown).</summary>
-    private static string? Text(byte[] raw) => System.Text.Unicode.Utf8.IsValid(raw) ? Encoding.UTF8.GetString(raw) : null;
 }

@@ -23,38 +23,7 @@ internal static class ShowCommand
                 ?? throw new CliException(ExitCodes.NotFound, $"Invoice {invoiceKey} is not in the ledger of tenant \"{context.Tenant}\".");
             if (context.Json)
             {
-                JsonOut.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", view.Record.Key);
-                    w.WritePropertyName("invoice");
-                    CanonicalInvoiceJson.Write(w, view.Invoice);
-                    w.WriteString("state", view.Record.State.ToText());
-                    w.WritePropertyName("warnings");
-                    ProblemsJson.WriteArray(w, view.Record.Warnings);
-                    w.WriteString("contentHash", view.Record.ContentHash);
-                    if (view.Record.RedLetterOf is null && view.Record.ReversedTotal != 0)
-                    {
-                        w.WriteStartObject("reversed");
-                        w.WriteString("amount", Amounts.FormatMoney(view.Record.ReversedAmount));
-                        w.WriteString("tax", Amounts.FormatMoney(view.Record.ReversedTax));
-                        w.WriteString("total", Amounts.FormatMoney(view.Record.ReversedTotal));
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteStartArray("events");
-                    foreach (var e in view.Events)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("index", e.Index);
-                        w.WriteString("kind", e.Kind);
-                        w.WriteString("at", Times.Format(e.At));
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                JsonOut.Write(w => LedgerJson.WriteInvoiceView(w, view));
                 return ExitCodes.Ok;
             }
 

@@ -23,47 +23,13 @@ internal sealed class ResultsWriter : IAsyncDisposable
     {
         foreach (var result in results)
         {
-            Write(writer, result);
+            LedgerJson.WriteIngestResult(writer, result);
             await writer.FlushAsync(ct).ConfigureAwait(false);
             writer.Reset();
             stream.WriteByte((byte)'\n');
         }
 
         await stream.FlushAsync(ct).ConfigureAwait(false);
-    }
-
-    public static void Write(Utf8JsonWriter w, IngestResult result)
-    {
-        w.WriteStartObject();
-        w.WriteString("source", result.Source);
-        if (result.Key is null)
-        {
-            w.WriteNull("key");
-        }
-        else
-        {
-            w.WriteString("key", result.Key);
-        }
-
-        w.WriteString("outcome", result.Outcome.ToText());
-        w.WritePropertyName("errors");
-        ProblemsJson.WriteArray(w, result.Problems);
-        if (result.QuarantineId is { } id)
-        {
-            w.WriteNumber("quarantineId", id);
-        }
-
-        if (result.Receipt is { } receipt)
-        {
-            w.WritePropertyName("receipt");
-            ReceiptJson.Write(w, receipt);
-        }
-        else
-        {
-            w.WriteNull("receipt");
-        }
-
-        w.WriteEndObject();
     }
 
     public async ValueTask DisposeAsync()

@@ -88,4 +88,19 @@ public static class ErrorCodes
 
     // Ledger outcomes
     public const string Conflict = "conflict";
+
+    // HTTP API: what a request (not an invoice in it) got wrong; carried in problem details (RFC 9457)
+    public const string AuthRequired = "auth.required";
+    public const string AuthForbidden = "auth.forbidden";
+    public const string TenantNotFound = "tenant.notFound";
+    public const string InvoiceNotFound = "invoice.notFound";
+    public const string QuarantineNotFound = "quarantine.notFound";
+    public const string CheckpointNone = "checkpoint.none";
+    public const string RequestInvalid = "request.invalid";
+    public const string RequestTooLarge = "request.tooLarge";
+    public const string RequestMediaType = "request.mediaType";
+    public const string RequestRateLimited = "request.rateLimited";
+    public const string IdempotencyMismatch = "idempotency.mismatch";
+    public const string IdempotencyInFlight = "idempotency.inFlight";
+    public const string ServerError = "server.error";
 }

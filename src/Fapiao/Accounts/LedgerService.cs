@@ -1,0 +1,125 @@
+using Fapiao.Domain;
+using Fapiao.Ingest;
+using Fapiao.Ledger.Verification;
+using Fapiao.Storage;
+
+namespace Fapiao.Accounts;
+
+/// <summary>
+/// The ledger's use cases as a <see cref="Caller"/> runs them: every call acts in the caller's
+/// tenant and nowhere else, and checks the caller's role. So the HTTP host (and anything else
+/// serving many tenants) cannot reach another tenant's data even by a slip in a handler: it never
+/// passes a tenant name, only the caller. What is not in the caller's tenant is "not found" (null).
+/// </summary>
+internal sealed class LedgerService(InvoiceLedger ledger)
+{
+    public const int MaxPageSize = 1000;
+
+    public InvoiceLedger Ledger => ledger;
+
+    /// <summary>Submits items; the task completes when their outcomes are durable, in input order.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestAsync(Caller caller, IReadOnlyList<Submission> submissions, bool wantReceipts, CancellationToken ct)
+    {
+        Require(caller, Permission.Submit);
+        return ledger.IngestAsync(caller.Tenant, submissions.Select(s => new WriteItem(s, caller.Actor)).ToList(), wantReceipts, ct);
+    }
+
+    public Task<InvoiceView?> ShowAsync(Caller caller, InvoiceKey key, CancellationToken ct)
+    {
+        Require(caller, Permission.Read);
+        return ledger.ShowAsync(caller.Tenant, key, ct);
+    }
+
+    public Task<Receipt?> ReceiptAsync(Caller caller, InvoiceKey key, CancellationToken ct)
+    {
+        Require(caller, Permission.Read);
+        return ledger.ReceiptAsync(caller.Tenant, key, ct);
+    }
+
+    /// <summary>One page of invoices in key order, after <see cref="InvoiceQuery.AfterKey"/>; the next page starts after the last key returned.</summary>
+    public async Task<IReadOnlyList<InvoiceRecord>> ListAsync(Caller caller, InvoiceQuery query, CancellationToken ct)
+    {
+        Require(caller, Permission.Read);
+        var limit = Math.Clamp(query.Limit ?? 100, 1, MaxPageSize);
+        var page = new List<InvoiceRecord>(limit);
+        await foreach (var record in ledger.Store.QueryInvoicesAsync(caller.Tenant, query with { Limit = limit }, ct).ConfigureAwait(false))
+        {
+            page.Add(record);
+        }
+
+        return page;
+    }
+
+    public async Task<SignedCheckpointView?> CheckpointAsync(Caller caller, CancellationToken ct)
+    {
+        Require(caller, Permission.Read);
+        var checkpoint = await ledger.Store.GetLatestCheckpointAsync(caller.Tenant, ct).ConfigureAwait(false);
+        return checkpoint is null ? null : new SignedCheckpointView(checkpoint, ledger.Signer.PublicKeyPem());
+    }
+
+    public async Task<long> LogSizeAsync(Caller caller, CancellationToken ct)
+    {
+        Require(caller, Permission.Read);
+        return (await ledger.Store.GetHeadAsync(caller.Tenant, ct).ConfigureAwait(false)).Size;
+    }
+
+    /// <summary>The proof that the log at <paramref name="size2"/> (default: now) extends it at <paramref name="size1"/>; null when the sizes are not 1 ≤ from ≤ to ≤ the log's size.</summary>
+    public async Task<ConsistencyView?> ConsistencyAsync(Caller caller, long size1, long? size2, CancellationToken ct)
+    {
+        Require(caller, Permission.ReadProofs);
+        var head = await ledger.Store.GetHeadAsync(caller.Tenant, ct).ConfigureAwait(false);
+        var to = size2 ?? head.Size;
+        if (size1 < 1 || to > head.Size || size1 > to)
+        {
+            return null;
+        }
+
+        return await ledger.ConsistencyAsync(caller.Tenant, size1, to, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of quarantined submissions after the id <paramref name="afterId"/>, without their bytes.</summary>
+    public async Task<IReadOnlyList<QuarantineItem>> QuarantineAsync(Caller caller, long afterId, int limit, CancellationToken ct)
+    {
+        Require(caller, Permission.ReadQuarantine);
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var page = new List<QuarantineItem>(limit);
+        await foreach (var item in ledger.Store.ListQuarantineAsync(caller.Tenant, ct).ConfigureAwait(false))
+        {
+            if (item.Id > afterId)
+            {
+                page.Add(item with { Raw = [] });
+                if (page.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return page;
+    }
+
+    public async Task<QuarantineItem?> QuarantineItemAsync(Caller caller, long id, CancellationToken ct)
+    {
+        Require(caller, Permission.ReadQuarantine);
+        return await ledger.Store.GetQuarantineAsync(caller.Tenant, id, ct).ConfigureAwait(false);
+    }
+
+    public Task<VerifyReport> VerifyAsync(Caller caller, CancellationToken ct)
+    {
+        Require(caller, Permission.ReadProofs);
+        return ledger.VerifyAsync(caller.Tenant, ct);
+    }
+
+    public string PublicKeyPem() => ledger.Signer.PublicKeyPem();
+
+    private static void Require(Caller caller, Permission permission)
+    {
+        if (!caller.Can(permission))
+        {
+            throw new AccessDeniedException(permission);
+        }
+    }
+}
+
+/// <summary>The latest signed checkpoint with the public key it verifies with.</summary>
+internal sealed record SignedCheckpointView(SignedCheckpoint Checkpoint, string PublicKeyPem);
