@@ -27,7 +27,7 @@ internal static class ApiProblems
     }
 
     public static ProblemHttpResult InvoiceNotFound(string key) =>
-        Result(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound, "Not found", $"Invoice {key} is not in this tenant's ledger.");
+        Result(StatusCodes.Status404NotFound, ErrorCodes.InvoiceNotFound, "Not found", "There is no invoice with this key in the tenant's ledger.");
 
     public static ProblemHttpResult Invalid(string detail) =>
         Result(StatusCodes.Status400BadRequest, ErrorCodes.RequestInvalid, "Invalid request", detail);

@@ -11,20 +11,22 @@ namespace Fapiao.Web.Hosting;
 /// tenant the log's size and the quarantine's size. The sizes are read from the store at start,
 /// after each commit of that tenant, and every half minute (a scrape never waits on the database).
 /// </summary>
-internal sealed class LedgerMetrics : IDisposable
+internal sealed class LedgerMetrics
 {
     public const string MeterName = "Fapiao";
     public const string BatchItems = "fapiao.group_commit.items";
     public const string IngestDuration = "fapiao.ingest.duration";
 
-    private readonly Meter meter = new(MeterName);
+    private readonly Meter meter;
     private readonly Counter<long> items;
     private readonly Histogram<double> ingestDuration;
     private readonly Histogram<long> batchItems;
     private readonly ConcurrentDictionary<string, (long Events, long Quarantined)> sizes = new(StringComparer.Ordinal);
 
-    public LedgerMetrics()
+    /// <summary>The meter comes from the host's factory, so that two services in one process (tests) keep their series apart.</summary>
+    public LedgerMetrics(IMeterFactory meters)
     {
+        meter = meters.Create(MeterName);
         items = meter.CreateCounter<long>("fapiao.ingest.items", "{item}", "Submitted items by tenant and outcome");
         ingestDuration = meter.CreateHistogram<double>(IngestDuration, "s", "Time from receiving an ingest request to its outcomes being durable");
         batchItems = meter.CreateHistogram<long>(BatchItems, "{item}", "Items per group commit (one transaction, one fsync)");
@@ -53,6 +55,4 @@ internal sealed class LedgerMetrics : IDisposable
 
     private IEnumerable<Measurement<long>> Measure(Func<(long Events, long Quarantined), long> pick) =>
         sizes.Select(kv => new Measurement<long>(pick(kv.Value), new KeyValuePair<string, object?>("tenant", kv.Key)));
-
-    public void Dispose() => meter.Dispose();
 }

@@ -74,6 +74,7 @@ internal static class WebHost
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseStatusCodePages(EmptyErrorAsProblemAsync);
         app.UseAuthentication();
         app.UseMiddleware<CallerScopeMiddleware>();
         app.UseRateLimiter();
@@ -143,6 +144,26 @@ internal static class WebHost
                     ? WriteAuthProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden)
                     : RedirectAsync(context);
             });
+    }
+
+    /// <summary>An error answered without a body by the framework (no route, a method or media type the route does not take) gets problem details on the API.</summary>
+    private static Task EmptyErrorAsProblemAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (!IsApi(http.Request))
+        {
+            return Task.CompletedTask;
+        }
+
+        var (code, title) = http.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => (ErrorCodes.RouteNotFound, "Not found"),
+            StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.RequestMediaType, "Unsupported media type"),
+            StatusCodes.Status401Unauthorized => (ErrorCodes.AuthRequired, "Authentication required"),
+            StatusCodes.Status403Forbidden => (ErrorCodes.AuthForbidden, "Forbidden"),
+            _ => (ErrorCodes.RequestInvalid, "Invalid request"),
+        };
+        return ApiProblems.WriteAsync(http, http.Response.StatusCode, code, title, $"{title}: {http.Request.Method} {http.Request.Path} (see /openapi/v1.json).");
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.Ordinal);

@@ -92,6 +92,7 @@ public static class ErrorCodes
     // HTTP API: what a request (not an invoice in it) got wrong; carried in problem details (RFC 9457)
     public const string AuthRequired = "auth.required";
     public const string AuthForbidden = "auth.forbidden";
+    public const string RouteNotFound = "route.notFound";
     public const string TenantNotFound = "tenant.notFound";
     public const string InvoiceNotFound = "invoice.notFound";
     public const string QuarantineNotFound = "quarantine.notFound";

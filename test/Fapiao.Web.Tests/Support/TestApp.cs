@@ -44,12 +44,28 @@ internal sealed class TestApp : IAsyncDisposable
 
     public InvoiceLedger Ledger => App.Services.GetRequiredService<InvoiceLedger>();
 
-    public static async Task<TestApp> StartAsync(Func<WebOptions, WebOptions>? configure = null)
+    public static Task<TestApp> StartAsync(Func<WebOptions, WebOptions>? configure = null) =>
+        StartAsync(configure, Directory.CreateTempSubdirectory("fapiao-web-").FullName, ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+    /// <summary>Stops this service and starts a new one on the same database and key, as a restarted process would.</summary>
+    public async Task<TestApp> RestartAsync(Func<WebOptions, WebOptions>? configure = null)
     {
-        var folder = Directory.CreateTempSubdirectory("fapiao-web-").FullName;
+        var key = ECDsa.Create();
+        key.ImportFromPem(signerPem);
+        keepFolder = true;
+        await DisposeAsync();
+        return await StartAsync(configure, folder, key);
+    }
+
+    private bool keepFolder;
+    private string signerPem = "";
+
+    private static async Task<TestApp> StartAsync(Func<WebOptions, WebOptions>? configure, string folder, ECDsa key)
+    {
         var store = new SqliteLedgerStore(Path.Combine(folder, "ledger.db"));
         await store.InitializeAsync(CancellationToken.None);
-        var signer = new CheckpointSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+        var pem = key.ExportPkcs8PrivateKeyPem();
+        var signer = new CheckpointSigner(key);
         var logs = new CapturedLogs();
         var options = new WebOptions
         {
@@ -61,7 +77,7 @@ internal sealed class TestApp : IAsyncDisposable
             ConfigureLogging = logging => logging.AddProvider(logs),
         };
         var app = await WebHost.StartAsync(configure is null ? options : configure(options), CancellationToken.None);
-        return new TestApp(folder, store, signer, app, logs);
+        return new TestApp(folder, store, signer, app, logs) { signerPem = pem };
     }
 
     /// <summary>Creates the tenant if needed and a new API key of this role for it.</summary>
@@ -108,6 +124,11 @@ internal sealed class TestApp : IAsyncDisposable
         await App.DisposeAsync();
         await store.DisposeAsync();
         signer.Dispose();
+        if (keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
