@@ -10,6 +10,8 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # SkiaSharp's native library (QR images) links against fontconfig and FreeType.
 ldconfig -p | grep -q 'libfontconfig\.so\.1 ' || need+=(libfontconfig1)
 ldconfig -p | grep -q 'libfreetype\.so\.6 ' || need+=(libfreetype6)
+# The metrics test checks /metrics with promtool (Debian's prometheus package).
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 # The PDF tests embed a CJK TrueType font in the invoices they build.
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
 if [ ${#need[@]} -gt 0 ]; then

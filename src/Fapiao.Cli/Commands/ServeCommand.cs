@@ -19,7 +19,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080; several separated by ';')", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var demo = new Option<bool>("--demo") { Description = "Create the ledger if needed, with a demo tenant, invoices and a user; print the login" };
-        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (larger: 413)", DefaultValueFactory = _ => 16L << 20 };
+        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (larger: 413)", DefaultValueFactory = _ => 8L << 20 };
         var rateLimit = new Option<int>("--rate-limit") { Description = "API requests per second per tenant (over it: 429); 0 for none", DefaultValueFactory = _ => 500 };
         var rateBurst = new Option<int>("--rate-burst") { Description = "Requests a tenant may make at once above the rate", DefaultValueFactory = _ => 1000 };
         var command = new Command("serve", "Run the HTTP API and the web UI") { urls, demo, maxBody, rateLimit, rateBurst };

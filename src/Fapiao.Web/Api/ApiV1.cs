@@ -31,5 +31,11 @@ internal static class ApiV1
         return app;
     }
 
-    public static IServiceCollection AddApiV1(this IServiceCollection services) => services.AddSingleton<IdempotentRequest>();
+    public static IServiceCollection AddApiV1(this IServiceCollection services) => services
+        .AddSingleton<IdempotentRequest>()
+        .AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<WebOptions>();
+            return new BodyBudget(Math.Max(options.BodyBudgetBytes, options.MaxBodyBytes));
+        });
 }

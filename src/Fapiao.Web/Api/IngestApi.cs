@@ -53,7 +53,7 @@ internal static class IngestApi
         return api;
     }
 
-    private static async Task<IResult> PostInvoicesAsync(HttpContext context, LedgerService ledger, IdempotentRequest idempotency, LedgerMetrics metrics, WebOptions options)
+    private static async Task<IResult> PostInvoicesAsync(HttpContext context, LedgerService ledger, IdempotentRequest idempotency, LedgerMetrics metrics, WebOptions options, BodyBudget budget)
     {
         var caller = context.Caller();
         var mediaType = MediaType(context.Request.ContentType);
@@ -70,6 +70,7 @@ internal static class IngestApi
         }
 
         var started = Stopwatch.GetTimestamp();
+        using var lease = await budget.TakeAsync(context.Request.ContentLength ?? options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         return await idempotency.RunAsync(context, caller, body, async () =>
         {
@@ -81,7 +82,7 @@ internal static class IngestApi
         }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> PostFilesAsync(HttpContext context, LedgerService ledger, IdempotentRequest idempotency, LedgerMetrics metrics, WebOptions options)
+    private static async Task<IResult> PostFilesAsync(HttpContext context, LedgerService ledger, IdempotentRequest idempotency, LedgerMetrics metrics, WebOptions options, BodyBudget budget)
     {
         var caller = context.Caller();
         if (MediaType(context.Request.ContentType) != "multipart/form-data"
@@ -92,6 +93,7 @@ internal static class IngestApi
         }
 
         var started = Stopwatch.GetTimestamp();
+        using var lease = await budget.TakeAsync(context.Request.ContentLength ?? options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         return await idempotency.RunAsync(context, caller, body, async () =>
         {

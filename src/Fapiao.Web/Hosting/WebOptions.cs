@@ -17,7 +17,10 @@ internal sealed record WebOptions
     public string Urls { get; init; } = "http://127.0.0.1:8080";
 
     /// <summary>A request body larger than this is refused with 413.</summary>
-    public long MaxBodyBytes { get; init; } = 16 << 20;
+    public long MaxBodyBytes { get; init; } = 8 << 20;
+
+    /// <summary>The request bodies ingested at once add up to at most this (at least one largest body); more wait their turn.</summary>
+    public long BodyBudgetBytes { get; init; } = 32 << 20;
 
     /// <summary>Requests per second one tenant may make to the API (a token bucket); 0: no limit.</summary>
     public int RateLimitPerSecond { get; init; } = 500;

@@ -6,6 +6,7 @@ using Fapiao.Web.Tests.Support;
 namespace Fapiao.Web.Tests.Hosting;
 
 /// <summary>/metrics: Prometheus text that promtool accepts, with the ledger's own series.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests : IAsyncLifetime
 {
     private TestApp app = null!;
