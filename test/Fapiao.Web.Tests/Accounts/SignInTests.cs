@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Fapiao.Accounts;
 using Fapiao.Web.Tests.Support;
 
 namespace Fapiao.Web.Tests.Accounts;
 
 /// <summary>Signing in with a password in a browser: the form, the cookie, its limits, signing out.</summary>
-public sealed partial class SignInTests : IAsyncLifetime
+public sealed class SignInTests : IAsyncLifetime
 {
     private TestApp app = null!;
 
@@ -19,25 +18,10 @@ public sealed partial class SignInTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
-    private static async Task<string> FormTokenAsync(HttpClient browser)
-    {
-        var page = await (await browser.GetAsync("/login")).Content.ReadAsStringAsync();
-        var token = System.Net.WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
-        token.ShouldNotBeNullOrEmpty();
-        return token;
-    }
+    private static Task<string> FormTokenAsync(HttpClient browser) => Browser.FormTokenAsync(browser);
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient browser, string token, string user, string password, string returnUrl = "/") =>
-        browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["username"] = user,
-            ["password"] = password,
-            ["returnUrl"] = returnUrl,
-        }));
+        Browser.LoginAsync(browser, token, user, password, returnUrl);
 
     [Fact]
     public async Task Login_RightPassword_SetsCookieThatReadsTheApiAsTheUsersTenant()
