@@ -14,76 +14,74 @@ namespace Fapiao.Ledger.Events;
 /// </summary>
 internal static class EventCodec
 {
-    public static byte[] Encode(LedgerEvent e)
+    public static byte[] Encode(LedgerEvent e) => JsonBytes.Write(e, Write);
+
+    private static void Write(Utf8JsonWriter w, LedgerEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(768);
-        using (var w = new Utf8JsonWriter(buffer, CanonicalInvoiceJson.WriterOptions))
+        w.WriteStartObject();
+        w.WriteNumber("v", LedgerEvent.FormatVersion);
+        w.WriteString("kind", e.Kind);
+        w.WriteString("tenant", e.Tenant);
+        if (e.Key is not null)
         {
-            w.WriteStartObject();
-            w.WriteNumber("v", LedgerEvent.FormatVersion);
-            w.WriteString("kind", e.Kind);
-            w.WriteString("tenant", e.Tenant);
-            if (e.Key is not null)
-            {
-                w.WriteString("key", e.Key);
-            }
-
-            w.WriteString("at", e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            w.WriteString("actor", e.Actor);
-            w.WriteString("source", e.Source);
-            if (e.ContentHash is not null)
-            {
-                w.WriteString("contentHash", e.ContentHash);
-            }
-
-            if (e.Invoice is not null)
-            {
-                w.WritePropertyName("invoice");
-                if (e.InvoiceBytes.IsEmpty)
-                {
-                    CanonicalInvoiceJson.Write(w, e.Invoice);
-                }
-                else
-                {
-                    w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
-                }
-            }
-
-            if (e.Added.Count > 0)
-            {
-                w.WriteStartArray("added");
-                foreach (var field in e.Added)
-                {
-                    w.WriteStringValue(field);
-                }
-
-                w.WriteEndArray();
-            }
-
-            WriteOptional(w, "red", e.Red);
-            WriteMoney(w, "amount", e.Amount);
-            WriteMoney(w, "tax", e.Tax);
-            WriteMoney(w, "total", e.Total);
-            WriteOptional(w, "reason", e.Reason);
-            if (e.Warnings.Count > 0)
-            {
-                w.WriteStartArray("warnings");
-                foreach (var p in e.Warnings)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("code", p.Code);
-                    w.WriteString("field", p.Field);
-                    w.WriteString("message", p.Message);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
+            w.WriteString("key", e.Key);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        Span<char> at = stackalloc char[32];
+        e.At.UtcDateTime.TryFormat(at, out var atLength, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        w.WriteString("at", at[..atLength]);
+        w.WriteString("actor", e.Actor);
+        w.WriteString("source", e.Source);
+        if (e.ContentHash is not null)
+        {
+            w.WriteString("contentHash", e.ContentHash);
+        }
+
+        if (e.Invoice is not null)
+        {
+            w.WritePropertyName("invoice");
+            if (e.InvoiceBytes.IsEmpty)
+            {
+                CanonicalInvoiceJson.Write(w, e.Invoice);
+            }
+            else
+            {
+                w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
+            }
+        }
+
+        if (e.Added.Count > 0)
+        {
+            w.WriteStartArray("added");
+            foreach (var field in e.Added)
+            {
+                w.WriteStringValue(field);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteOptional(w, "red", e.Red);
+        WriteMoney(w, "amount", e.Amount);
+        WriteMoney(w, "tax", e.Tax);
+        WriteMoney(w, "total", e.Total);
+        WriteOptional(w, "reason", e.Reason);
+        if (e.Warnings.Count > 0)
+        {
+            w.WriteStartArray("warnings");
+            foreach (var p in e.Warnings)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", p.Code);
+                w.WriteString("field", p.Field);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>
