@@ -132,9 +132,13 @@ internal static class SqliteRows
             ReversedAmount = ReadMoney(r, 14) ?? 0,
             ReversedTax = ReadMoney(r, 15) ?? 0,
             ReversedTotal = ReadMoney(r, 16) ?? 0,
-            Warnings = ProblemsJson.Read(r.GetString(17)).Select(w => w with { Severity = Validation.Severity.Warning }).ToList(),
+            Warnings = ReadWarnings(r.GetString(17)),
         };
     }
+
+    /// <summary>Most invoices have no warning: "[]" needs no parse.</summary>
+    private static IReadOnlyList<Validation.Problem> ReadWarnings(string json) =>
+        json == "[]" ? [] : ProblemsJson.Read(json).Select(w => w with { Severity = Validation.Severity.Warning }).ToList();
 
     public static async Task<StoredEvent?> ReadEventAsync(SqliteConnection connection, string tenant, long index, CancellationToken ct)
     {

@@ -111,12 +111,12 @@ internal static class EventCodec
         DateTimeOffset? at = null;
         decimal? amount = null, tax = null, total = null;
         Invoice? invoice = null;
-        var added = new List<string>();
-        var warnings = new List<Problem>();
+        IReadOnlyList<string> added = [];
+        IReadOnlyList<Problem> warnings = [];
         var version = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var name = r.GetString();
+            var name = FieldName(ref r);
             r.Read();
             switch (name)
             {
@@ -124,7 +124,7 @@ internal static class EventCodec
                 case "kind": kind = r.GetString(); break;
                 case "tenant": tenant = r.GetString(); break;
                 case "key": key = r.GetString(); break;
-                case "at": at = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal); break;
+                case "at": at = ReadTime(ref r); break;
                 case "actor": actor = r.GetString(); break;
                 case "source": source = r.GetString(); break;
                 case "contentHash": contentHash = r.GetString(); break;
@@ -166,6 +166,49 @@ internal static class EventCodec
             Reason = reason,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The names an event has, so that decoding one allocates no string per field.</summary>
+    private static readonly string[] FieldNames =
+        ["v", "kind", "tenant", "key", "at", "actor", "source", "contentHash", "invoice", "added", "red", "amount", "tax", "total", "reason", "warnings"];
+
+    private static readonly byte[][] FieldNamesUtf8 = FieldNames.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
+    private static string? FieldName(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped && !r.HasValueSequence)
+        {
+            var span = r.ValueSpan;
+            for (var i = 0; i < FieldNamesUtf8.Length; i++)
+            {
+                if (span.SequenceEqual(FieldNamesUtf8[i]))
+                {
+                    return FieldNames[i];
+                }
+            }
+        }
+
+        return r.GetString();
+    }
+
+    /// <summary>The last event time decoded on this thread: the events of one group commit share it.</summary>
+    [ThreadStatic]
+    private static (byte[] Utf8, DateTimeOffset Value)? lastTime;
+
+    private static DateTimeOffset ReadTime(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped && !r.HasValueSequence && lastTime is { } last && r.ValueSpan.SequenceEqual(last.Utf8))
+        {
+            return last.Value;
+        }
+
+        var value = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        if (!r.ValueIsEscaped && !r.HasValueSequence)
+        {
+            lastTime = (r.ValueSpan.ToArray(), value);
+        }
+
+        return value;
     }
 
     private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)
