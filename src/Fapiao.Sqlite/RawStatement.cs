@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,6 +13,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private byte[] utf8 = new byte[256];
 
     public RawStatement(SqliteConnection connection, string sql)
     {
@@ -19,9 +21,36 @@ internal sealed class RawStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(db, sql, out statement));
     }
 
-    public RawStatement Text(int index, string? value)
+    public RawStatement Text(int index, string? value) =>
+        value is null ? Null(index) : Text(index, value.AsSpan());
+
+    /// <summary>
+    /// Binds text encoded into a buffer the statement keeps (SQLite copies it): no UTF-8 array per
+    /// value, and no string at all for values formatted into a span.
+    /// </summary>
+    public RawStatement Text(int index, ReadOnlySpan<char> value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+        if (value.IsEmpty)
+        {
+            // An empty span would reach SQLite as a null pointer, which binds NULL, not ''.
+            Check(raw.sqlite3_bind_text(statement, index, string.Empty));
+            return this;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > utf8.Length)
+        {
+            utf8 = new byte[Math.Max(max, utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        Check(raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length)));
+        return this;
+    }
+
+    public RawStatement Null(int index)
+    {
+        Check(raw.sqlite3_bind_null(statement, index));
         return this;
     }
 

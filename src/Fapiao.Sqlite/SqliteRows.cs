@@ -52,14 +52,32 @@ internal static class SqliteRows
 
     public static void BindInvoice(RawStatement s, InvoiceRecord r)
     {
-        s.Text(2, r.Key).Text(3, r.State.ToText()).Text(4, r.Type).Text(5, r.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Text(6, r.SellerTaxId).Text(7, r.BuyerTaxId).Text(8, MoneyText(r.Amount)).Text(9, MoneyText(r.Tax)).Text(10, MoneyText(r.Total))
-            .Text(11, r.RedLetterOf).Text(12, r.ContentHash).Integer(13, r.ContentIndex).Integer(14, r.FirstIndex).Integer(15, r.LastIndex)
-            .Text(16, Amounts.FormatMoney(r.ReversedAmount)).Text(17, Amounts.FormatMoney(r.ReversedTax)).Text(18, Amounts.FormatMoney(r.ReversedTotal))
-            .Text(19, ProblemsJson.Write(r.Warnings, includeSeverity: false));
+        Span<char> text = stackalloc char[Amounts.MaxFormattedLength];
+        r.IssueDate.TryFormat(text, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        s.Text(2, r.Key).Text(3, r.State.ToText()).Text(4, r.Type).Text(5, text[..dateLength])
+            .Text(6, r.SellerTaxId).Text(7, r.BuyerTaxId);
+        Money(s, 8, r.Amount, text);
+        Money(s, 9, r.Tax, text);
+        Money(s, 10, r.Total, text);
+        s.Text(11, r.RedLetterOf).Text(12, r.ContentHash).Integer(13, r.ContentIndex).Integer(14, r.FirstIndex).Integer(15, r.LastIndex);
+        Money(s, 16, r.ReversedAmount, text);
+        Money(s, 17, r.ReversedTax, text);
+        Money(s, 18, r.ReversedTotal, text);
+        s.Text(19, ProblemsJson.Write(r.Warnings, includeSeverity: false));
     }
 
-    private static string? MoneyText(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : null;
+    private static void Money(RawStatement s, int index, decimal? value, Span<char> text)
+    {
+        if (value is { } v)
+        {
+            s.Text(index, text[..Amounts.FormatMoney(v, text)]);
+        }
+        else
+        {
+            s.Null(index);
+        }
+    }
+
 
 
 
@@ -114,9 +132,13 @@ internal static class SqliteRows
             ReversedAmount = ReadMoney(r, 14) ?? 0,
             ReversedTax = ReadMoney(r, 15) ?? 0,
             ReversedTotal = ReadMoney(r, 16) ?? 0,
-            Warnings = ProblemsJson.Read(r.GetString(17)).Select(w => w with { Severity = Validation.Severity.Warning }).ToList(),
+            Warnings = ReadWarnings(r.GetString(17)),
         };
     }
+
+    /// <summary>Most invoices have no warning: "[]" needs no parse.</summary>
+    private static IReadOnlyList<Validation.Problem> ReadWarnings(string json) =>
+        json == "[]" ? [] : ProblemsJson.Read(json).Select(w => w with { Severity = Validation.Severity.Warning }).ToList();
 
     public static async Task<StoredEvent?> ReadEventAsync(SqliteConnection connection, string tenant, long index, CancellationToken ct)
     {

@@ -92,10 +92,18 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
 
         using var insert = new RawStatement(connection, "INSERT INTO events (tenant, idx, kind, key, at, leaf_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
         insert.Text(1, tenant);
+        // The events of one batch share their time: format it once.
+        var at = default(DateTimeOffset);
+        var atText = "";
         foreach (var e in events)
         {
             ct.ThrowIfCancellationRequested();
-            insert.Integer(2, e.Index).Text(3, e.Kind).Text(4, e.Key).Text(5, Times.Format(e.At)).Blob(6, e.LeafHash).Blob(7, e.Bytes).Execute();
+            if (atText.Length == 0 || e.At != at)
+            {
+                (at, atText) = (e.At, Times.Format(e.At));
+            }
+
+            insert.Integer(2, e.Index).Text(3, e.Kind).Text(4, e.Key).Text(5, atText).Blob(6, e.LeafHash).Blob(7, e.Bytes).Execute();
         }
 
         return Task.CompletedTask;

@@ -51,6 +51,48 @@ internal static class Amounts
     public static string FormatMoney(decimal value) =>
         RoundTax(value) is var rounded && rounded == 0m ? "0.00" : rounded.ToString("F2", CultureInfo.InvariantCulture);
 
+    /// <summary>The longest text <see cref="FormatMoney(decimal)"/> or <see cref="FormatQuantity(decimal)"/> writes for any decimal.</summary>
+    public const int MaxFormattedLength = 64;
+
+    /// <summary>
+    /// <see cref="FormatMoney(decimal)"/> into <paramref name="destination"/> (at least <see cref="MaxFormattedLength"/>
+    /// characters), for writers that should not make a string per amount. Returns the length written.
+    /// </summary>
+    public static int FormatMoney(decimal value, Span<char> destination)
+    {
+        var rounded = RoundTax(value);
+        if (rounded == 0m)
+        {
+            "0.00".CopyTo(destination);
+            return 4;
+        }
+
+        return rounded.TryFormat(destination, out var written, "F2", CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too short.", nameof(destination));
+    }
+
+    /// <summary><see cref="FormatQuantity(decimal)"/> into <paramref name="destination"/>; returns the length written.</summary>
+    public static int FormatQuantity(decimal value, Span<char> destination)
+    {
+        if (!value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture))
+        {
+            throw new ArgumentException("The destination is too short.", nameof(destination));
+        }
+
+        ReadOnlySpan<char> text = destination[..written];
+        if (text.Contains('.'))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        if (text is "-0" or "")
+        {
+            destination[0] = '0';
+            return 1;
+        }
+
+        return text.Length;
+    }
+
     /// <summary>
     /// Reads a quantity or unit price: <c>-</c>?, up to 15 digits, then optionally <c>.</c> and up
     /// to 15 digits. Kept exactly; a value too precise for decimal is refused, never rounded.

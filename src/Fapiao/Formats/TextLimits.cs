@@ -14,7 +14,30 @@ internal static class TextLimits
     /// with a <c>text.tooLong</c> or <c>text.control</c> error otherwise. Every reader of text
     /// fields (JSON, XML, OFD) goes through here, so the rule is the same whatever the source.
     /// </summary>
-    public static string? Check(string value, string field, int maxLength, List<Problem> problems)
+    public static string? Check(string value, string field, int maxLength, List<Problem> problems) =>
+        IsClean(value, maxLength) ? value : Refuse(value, field, maxLength, problems);
+
+    /// <summary>True when <paramref name="value"/> passes <see cref="Check"/>: the common case, which needs no field name.</summary>
+    public static bool IsClean(string value, int maxLength) =>
+        value.Length <= maxLength && !value.AsSpan().ContainsAny(Controls);
+
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(ControlCharacters());
+
+    private static string ControlCharacters()
+    {
+        var chars = new System.Text.StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsControl((char)c) || c is 0x2028 or 0x2029)
+            {
+                chars.Append((char)c);
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    private static string? Refuse(string value, string field, int maxLength, List<Problem> problems)
     {
         if (value.Length > maxLength)
         {

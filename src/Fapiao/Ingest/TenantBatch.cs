@@ -311,5 +311,6 @@ internal sealed partial class TenantBatch
         reds.Add(redKey);
     }
 
-    private static List<Problem> Warnings(IEnumerable<Problem> problems) => problems.Where(p => !p.IsError).ToList();
+    private static IReadOnlyList<Problem> Warnings(List<Problem> problems) =>
+        problems.Count == 0 ? [] : problems.Where(p => !p.IsError).ToList();
 }

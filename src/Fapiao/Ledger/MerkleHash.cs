@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Fapiao.Ledger;
@@ -20,13 +21,40 @@ internal static class MerkleHash
     /// <summary>SHA-256(0x00 || data): the hash of one log entry.</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> data)
     {
-        // Entries are event bytes of any length, so they go through the incremental hasher
-        // rather than a copy with the prefix in front.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([LeafPrefix]);
-        hash.AppendData(data);
-        return hash.GetHashAndReset();
+        var result = new byte[Size];
+        Leaf(data, result);
+        return result;
     }
+
+    /// <summary>Writes SHA-256(0x00 || data) to <paramref name="destination"/>.</summary>
+    public static void Leaf(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        // One-shot hashing of a pooled copy with the prefix in front: creating an incremental
+        // hasher for every entry cost more than hashing the entry itself. Entries longer than the
+        // pool keeps still go through the incremental hasher.
+        if (data.Length >= MaxPooledEntry)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData([LeafPrefix]);
+            hash.AppendData(data);
+            hash.GetHashAndReset(destination);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(data.Length + 1);
+        try
+        {
+            buffer[0] = LeafPrefix;
+            data.CopyTo(buffer.AsSpan(1));
+            SHA256.HashData(buffer.AsSpan(0, data.Length + 1), destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int MaxPooledEntry = 1 << 20;
 
     /// <summary>SHA-256(0x01 || left || right): the hash of an interior node.</summary>
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)

@@ -21,16 +21,7 @@ internal static class CanonicalInvoiceJson
         SkipValidation = true,
     };
 
-    public static byte[] ToBytes(Invoice invoice)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, invoice);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] ToBytes(Invoice invoice) => JsonBytes.Write(invoice, Write);
 
     /// <summary>Base64 of SHA-256 over the canonical bytes.</summary>
     public static string ContentHash(Invoice invoice) => ContentHash(ToBytes(invoice));
@@ -43,7 +34,9 @@ internal static class CanonicalInvoiceJson
         w.WriteString("number", invoice.Key.Number);
         Optional(w, "code", invoice.Key.Code);
         w.WriteString("type", invoice.Type);
-        w.WriteString("issueDate", invoice.IssueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Span<char> date = stackalloc char[10];
+        invoice.IssueDate.TryFormat(date, out var dateLength, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        w.WriteString("issueDate", date[..dateLength]);
         WriteParty(w, "seller", invoice.Seller);
         WriteParty(w, "buyer", invoice.Buyer);
         if (invoice.Lines is { Count: > 0 } lines)
@@ -72,19 +65,20 @@ internal static class CanonicalInvoiceJson
         Optional(w, "name", line.Name);
         Optional(w, "spec", line.Spec);
         Optional(w, "unit", line.Unit);
+        Span<char> text = stackalloc char[Amounts.MaxFormattedLength];
         if (line.Quantity is { } q)
         {
-            w.WriteString("quantity", Amounts.FormatQuantity(q));
+            w.WriteString("quantity", text[..Amounts.FormatQuantity(q, text)]);
         }
 
         if (line.UnitPrice is { } p)
         {
-            w.WriteString("unitPrice", Amounts.FormatQuantity(p));
+            w.WriteString("unitPrice", text[..Amounts.FormatQuantity(p, text)]);
         }
 
-        w.WriteString("amount", Amounts.FormatMoney(line.Amount));
+        w.WriteString("amount", text[..Amounts.FormatMoney(line.Amount, text)]);
         w.WriteString("taxRate", line.TaxRate.Canonical);
-        w.WriteString("tax", Amounts.FormatMoney(line.Tax));
+        w.WriteString("tax", text[..Amounts.FormatMoney(line.Tax, text)]);
         w.WriteEndObject();
     }
 
@@ -113,7 +107,8 @@ internal static class CanonicalInvoiceJson
     {
         if (value is { } v)
         {
-            w.WriteString(name, Amounts.FormatMoney(v));
+            Span<char> text = stackalloc char[Amounts.MaxFormattedLength];
+            w.WriteString(name, text[..Amounts.FormatMoney(v, text)]);
         }
     }
 }

@@ -6,8 +6,56 @@ namespace Fapiao.Formats.Json;
 
 internal static partial class InvoiceJsonReader
 {
+    /// <summary>The field names of the invoice shape, so that reading a known name allocates nothing.</summary>
+    private static readonly string[] KnownNames =
+    [
+        "number", "code", "type", "issueDate", "checkCode", "redLetterOf", "remarks", "amount", "tax", "total",
+        "seller", "buyer", "lines", "taxId", "name", "spec", "unit", "quantity", "unitPrice", "taxRate",
+    ];
+
+    private static readonly byte[][] KnownNamesUtf8 = KnownNames.Select(Encoding.UTF8.GetBytes).ToArray();
+
+    /// <summary>The names one object has had so far: known names as bits, any other name in a set made when first needed.</summary>
+    private struct SeenFields
+    {
+        private ulong known;
+        private HashSet<string>? others;
+
+        public bool Add(int knownIndex, string name)
+        {
+            if (knownIndex >= 0)
+            {
+                var bit = 1UL << knownIndex;
+                var added = (known & bit) == 0;
+                known |= bit;
+                return added;
+            }
+
+            others ??= new HashSet<string>(StringComparer.Ordinal);
+            return others.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// A field's path ("amount", "seller.taxId", "lines[2].tax"), made into text only when a problem
+    /// names it: most invoices have no problem, and building every path cost more than reading the value.
+    /// </summary>
+    private readonly record struct FieldPath(string? Parent, int Index, string? Name)
+    {
+        public FieldPath With(string name) => this with { Name = name };
+
+        public override string ToString() => (Parent, Index, Name) switch
+        {
+            (null, _, _) => Name ?? "",
+            (_, < 0, null) => Parent,
+            (_, < 0, _) => Parent + "." + Name,
+            (_, _, null) => $"{Parent}[{Index}]",
+            _ => $"{Parent}[{Index}].{Name}",
+        };
+    }
+
     /// <summary>Moves to the next property of the current object; null at its end.</summary>
-    private static string? NextProperty(ref Utf8JsonReader reader, string prefix, HashSet<string> seen, List<Problem> problems)
+    private static string? NextProperty(ref Utf8JsonReader reader, FieldPath prefix, ref SeenFields seen, List<Problem> problems)
     {
         while (reader.Read())
         {
@@ -16,13 +64,15 @@ internal static partial class InvoiceJsonReader
                 return null;
             }
 
-            var name = reader.GetString()!;
-            if (seen.Add(name))
+            var known = KnownIndex(ref reader);
+            var name = known >= 0 ? KnownNames[known] : reader.GetString()!;
+            if (seen.Add(known, name))
             {
                 return name;
             }
 
-            problems.Add(Problem.Error(ErrorCodes.JsonDuplicateField, prefix + name, $"The field \"{TextLimits.Printable(name)}\" appears twice."));
+            var field = prefix.With(name).ToString();
+            problems.Add(Problem.Error(ErrorCodes.JsonDuplicateField, field, $"The field \"{TextLimits.Printable(name)}\" appears twice."));
             reader.Read();
             reader.Skip();
         }
@@ -30,15 +80,37 @@ internal static partial class InvoiceJsonReader
         return null;
     }
 
-    private static void UnknownField(ref Utf8JsonReader reader, string field, List<Problem> problems)
+    private static int KnownIndex(ref Utf8JsonReader reader)
     {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.ValueIsEscaped ? IndexOf(reader.GetString()!) : -1;
+        }
+
+        var span = reader.ValueSpan;
+        for (var i = 0; i < KnownNamesUtf8.Length; i++)
+        {
+            if (span.SequenceEqual(KnownNamesUtf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOf(string name) => Array.IndexOf(KnownNames, name);
+
+    private static void UnknownField(ref Utf8JsonReader reader, FieldPath path, List<Problem> problems)
+    {
+        var field = path.ToString();
         problems.Add(Problem.Error(ErrorCodes.JsonUnknownField, TextLimits.Printable(field), $"Unknown field \"{TextLimits.Printable(field)}\": it is refused, not ignored."));
         reader.Read();
         reader.Skip();
     }
 
     /// <summary>Identifiers (numbers, codes, tax IDs, dates) must be JSON strings.</summary>
-    private static string? ReadIdentifier(ref Utf8JsonReader reader, string field, List<Problem> problems)
+    private static string? ReadIdentifier(ref Utf8JsonReader reader, FieldPath field, List<Problem> problems)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -46,15 +118,15 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return TextLimits.Check(reader.GetString()!, field, TextLimits.Identifier, problems);
+                return Checked(reader.GetString()!, field, TextLimits.Identifier, problems);
             default:
-                problems.Add(Problem.Error(ErrorCodes.JsonType, field, $"\"{field}\" must be a string (a JSON number would be rounded by other tools)."));
+                problems.Add(Problem.Error(ErrorCodes.JsonType, field.ToString(), $"\"{field}\" must be a string (a JSON number would be rounded by other tools)."));
                 reader.Skip();
                 return null;
         }
     }
 
-    private static string? ReadText(ref Utf8JsonReader reader, string field, int maxLength, List<Problem> problems)
+    private static string? ReadText(ref Utf8JsonReader reader, FieldPath field, int maxLength, List<Problem> problems)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -62,16 +134,16 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return TextLimits.Check(reader.GetString()!, field, maxLength, problems);
+                return Checked(reader.GetString()!, field, maxLength, problems);
             default:
-                problems.Add(Problem.Error(ErrorCodes.JsonType, field, $"\"{field}\" must be a string."));
+                problems.Add(Problem.Error(ErrorCodes.JsonType, field.ToString(), $"\"{field}\" must be a string."));
                 reader.Skip();
                 return null;
         }
     }
 
     /// <summary>Money and rates: a decimal string, or a number literal taken as its exact text.</summary>
-    private static string? ReadDecimal(ref Utf8JsonReader reader, string field, List<Problem> problems)
+    private static string? ReadDecimal(ref Utf8JsonReader reader, FieldPath field, List<Problem> problems)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -79,19 +151,22 @@ internal static partial class InvoiceJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return TextLimits.Check(reader.GetString()!, field, TextLimits.Identifier, problems);
+                return Checked(reader.GetString()!, field, TextLimits.Identifier, problems);
             case JsonTokenType.Number:
                 if (reader.ValueSpan.Length > TextLimits.Identifier)
                 {
-                    problems.Add(Problem.Error(ErrorCodes.AmountFormat, field, $"\"{field}\" is too long to be an amount."));
+                    problems.Add(Problem.Error(ErrorCodes.AmountFormat, field.ToString(), $"\"{field}\" is too long to be an amount."));
                     return null;
                 }
 
                 return Encoding.UTF8.GetString(reader.ValueSpan);
             default:
-                problems.Add(Problem.Error(ErrorCodes.JsonType, field, $"\"{field}\" must be a decimal string."));
+                problems.Add(Problem.Error(ErrorCodes.JsonType, field.ToString(), $"\"{field}\" must be a decimal string."));
                 reader.Skip();
                 return null;
         }
     }
+
+    private static string? Checked(string value, FieldPath field, int maxLength, List<Problem> problems) =>
+        TextLimits.IsClean(value, maxLength) ? value : TextLimits.Check(value, field.ToString(), maxLength, problems);
 }

@@ -77,26 +77,27 @@ internal static partial class InvoiceJsonReader
     private static InvoiceDraft ReadInvoice(ref Utf8JsonReader reader, List<Problem> problems, bool skipLines)
     {
         var draft = new InvoiceDraft();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (NextProperty(ref reader, "", seen, problems) is { } name)
+        var seen = default(SeenFields);
+        while (NextProperty(ref reader, default, ref seen, problems) is { } name)
         {
+            var field = new FieldPath(null, -1, name);
             switch (name)
             {
-                case "number": draft.Number = ReadIdentifier(ref reader, name, problems); break;
-                case "code": draft.Code = ReadIdentifier(ref reader, name, problems); break;
-                case "type": draft.Type = ReadIdentifier(ref reader, name, problems); break;
-                case "issueDate": draft.IssueDate = ReadIdentifier(ref reader, name, problems); break;
-                case "checkCode": draft.CheckCode = ReadIdentifier(ref reader, name, problems); break;
-                case "redLetterOf": draft.RedLetterOf = ReadIdentifier(ref reader, name, problems); break;
-                case "remarks": draft.Remarks = ReadText(ref reader, name, TextLimits.Remarks, problems); break;
-                case "amount": draft.Amount = ReadDecimal(ref reader, name, problems); break;
-                case "tax": draft.Tax = ReadDecimal(ref reader, name, problems); break;
-                case "total": draft.Total = ReadDecimal(ref reader, name, problems); break;
+                case "number": draft.Number = ReadIdentifier(ref reader, field, problems); break;
+                case "code": draft.Code = ReadIdentifier(ref reader, field, problems); break;
+                case "type": draft.Type = ReadIdentifier(ref reader, field, problems); break;
+                case "issueDate": draft.IssueDate = ReadIdentifier(ref reader, field, problems); break;
+                case "checkCode": draft.CheckCode = ReadIdentifier(ref reader, field, problems); break;
+                case "redLetterOf": draft.RedLetterOf = ReadIdentifier(ref reader, field, problems); break;
+                case "remarks": draft.Remarks = ReadText(ref reader, field, TextLimits.Remarks, problems); break;
+                case "amount": draft.Amount = ReadDecimal(ref reader, field, problems); break;
+                case "tax": draft.Tax = ReadDecimal(ref reader, field, problems); break;
+                case "total": draft.Total = ReadDecimal(ref reader, field, problems); break;
                 case "seller": draft.Seller = ReadParty(ref reader, name, problems); break;
                 case "buyer": draft.Buyer = ReadParty(ref reader, name, problems); break;
                 case "lines" when skipLines: reader.Read(); reader.Skip(); break;
                 case "lines": draft.Lines = ReadLines(ref reader, problems); break;
-                default: UnknownField(ref reader, name, problems); break;
+                default: UnknownField(ref reader, field, problems); break;
             }
         }
 
@@ -119,10 +120,10 @@ internal static partial class InvoiceJsonReader
         }
 
         var party = new PartyDraft();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (NextProperty(ref reader, path + ".", seen, problems) is { } name)
+        var seen = default(SeenFields);
+        while (NextProperty(ref reader, new FieldPath(path, -1, ""), ref seen, problems) is { } name)
         {
-            var field = path + "." + name;
+            var field = new FieldPath(path, -1, name);
             switch (name)
             {
                 case "taxId": party.TaxId = ReadIdentifier(ref reader, field, problems); break;
@@ -152,7 +153,7 @@ internal static partial class InvoiceJsonReader
         var lines = new List<LineDraft>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var path = $"lines[{lines.Count}]";
+            var path = new FieldPath("lines", lines.Count, null);
             if (lines.Count == MaxLines)
             {
                 problems.Add(Problem.Error(ErrorCodes.LineLimit, "lines", $"More than {MaxLines} lines."));
@@ -162,25 +163,25 @@ internal static partial class InvoiceJsonReader
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                problems.Add(Problem.Error(ErrorCodes.JsonType, path, "Expected a line object."));
+                problems.Add(Problem.Error(ErrorCodes.JsonType, path.ToString(), "Expected a line object."));
                 reader.Skip();
                 lines.Add(new LineDraft());
                 continue;
             }
 
-            lines.Add(ReadLine(ref reader, path, problems));
+            lines.Add(ReadLine(ref reader, lines.Count, problems));
         }
 
         return lines;
     }
 
-    private static LineDraft ReadLine(ref Utf8JsonReader reader, string path, List<Problem> problems)
+    private static LineDraft ReadLine(ref Utf8JsonReader reader, int index, List<Problem> problems)
     {
         var line = new LineDraft();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (NextProperty(ref reader, path + ".", seen, problems) is { } name)
+        var seen = default(SeenFields);
+        while (NextProperty(ref reader, new FieldPath("lines", index, ""), ref seen, problems) is { } name)
         {
-            var field = path + "." + name;
+            var field = new FieldPath("lines", index, name);
             switch (name)
             {
                 case "name": line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;

@@ -14,76 +14,74 @@ namespace Fapiao.Ledger.Events;
 /// </summary>
 internal static class EventCodec
 {
-    public static byte[] Encode(LedgerEvent e)
+    public static byte[] Encode(LedgerEvent e) => JsonBytes.Write(e, Write);
+
+    private static void Write(Utf8JsonWriter w, LedgerEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(768);
-        using (var w = new Utf8JsonWriter(buffer, CanonicalInvoiceJson.WriterOptions))
+        w.WriteStartObject();
+        w.WriteNumber("v", LedgerEvent.FormatVersion);
+        w.WriteString("kind", e.Kind);
+        w.WriteString("tenant", e.Tenant);
+        if (e.Key is not null)
         {
-            w.WriteStartObject();
-            w.WriteNumber("v", LedgerEvent.FormatVersion);
-            w.WriteString("kind", e.Kind);
-            w.WriteString("tenant", e.Tenant);
-            if (e.Key is not null)
-            {
-                w.WriteString("key", e.Key);
-            }
-
-            w.WriteString("at", e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            w.WriteString("actor", e.Actor);
-            w.WriteString("source", e.Source);
-            if (e.ContentHash is not null)
-            {
-                w.WriteString("contentHash", e.ContentHash);
-            }
-
-            if (e.Invoice is not null)
-            {
-                w.WritePropertyName("invoice");
-                if (e.InvoiceBytes.IsEmpty)
-                {
-                    CanonicalInvoiceJson.Write(w, e.Invoice);
-                }
-                else
-                {
-                    w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
-                }
-            }
-
-            if (e.Added.Count > 0)
-            {
-                w.WriteStartArray("added");
-                foreach (var field in e.Added)
-                {
-                    w.WriteStringValue(field);
-                }
-
-                w.WriteEndArray();
-            }
-
-            WriteOptional(w, "red", e.Red);
-            WriteMoney(w, "amount", e.Amount);
-            WriteMoney(w, "tax", e.Tax);
-            WriteMoney(w, "total", e.Total);
-            WriteOptional(w, "reason", e.Reason);
-            if (e.Warnings.Count > 0)
-            {
-                w.WriteStartArray("warnings");
-                foreach (var p in e.Warnings)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("code", p.Code);
-                    w.WriteString("field", p.Field);
-                    w.WriteString("message", p.Message);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
+            w.WriteString("key", e.Key);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        Span<char> at = stackalloc char[32];
+        e.At.UtcDateTime.TryFormat(at, out var atLength, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        w.WriteString("at", at[..atLength]);
+        w.WriteString("actor", e.Actor);
+        w.WriteString("source", e.Source);
+        if (e.ContentHash is not null)
+        {
+            w.WriteString("contentHash", e.ContentHash);
+        }
+
+        if (e.Invoice is not null)
+        {
+            w.WritePropertyName("invoice");
+            if (e.InvoiceBytes.IsEmpty)
+            {
+                CanonicalInvoiceJson.Write(w, e.Invoice);
+            }
+            else
+            {
+                w.WriteRawValue(e.InvoiceBytes.Span, skipInputValidation: true);
+            }
+        }
+
+        if (e.Added.Count > 0)
+        {
+            w.WriteStartArray("added");
+            foreach (var field in e.Added)
+            {
+                w.WriteStringValue(field);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteOptional(w, "red", e.Red);
+        WriteMoney(w, "amount", e.Amount);
+        WriteMoney(w, "tax", e.Tax);
+        WriteMoney(w, "total", e.Total);
+        WriteOptional(w, "reason", e.Reason);
+        if (e.Warnings.Count > 0)
+        {
+            w.WriteStartArray("warnings");
+            foreach (var p in e.Warnings)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", p.Code);
+                w.WriteString("field", p.Field);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>
@@ -113,12 +111,12 @@ internal static class EventCodec
         DateTimeOffset? at = null;
         decimal? amount = null, tax = null, total = null;
         Invoice? invoice = null;
-        var added = new List<string>();
-        var warnings = new List<Problem>();
+        IReadOnlyList<string> added = [];
+        IReadOnlyList<Problem> warnings = [];
         var version = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var name = r.GetString();
+            var name = FieldName(ref r);
             r.Read();
             switch (name)
             {
@@ -126,7 +124,7 @@ internal static class EventCodec
                 case "kind": kind = r.GetString(); break;
                 case "tenant": tenant = r.GetString(); break;
                 case "key": key = r.GetString(); break;
-                case "at": at = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal); break;
+                case "at": at = ReadTime(ref r); break;
                 case "actor": actor = r.GetString(); break;
                 case "source": source = r.GetString(); break;
                 case "contentHash": contentHash = r.GetString(); break;
@@ -168,6 +166,49 @@ internal static class EventCodec
             Reason = reason,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The names an event has, so that decoding one allocates no string per field.</summary>
+    private static readonly string[] FieldNames =
+        ["v", "kind", "tenant", "key", "at", "actor", "source", "contentHash", "invoice", "added", "red", "amount", "tax", "total", "reason", "warnings"];
+
+    private static readonly byte[][] FieldNamesUtf8 = FieldNames.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
+    private static string? FieldName(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped && !r.HasValueSequence)
+        {
+            var span = r.ValueSpan;
+            for (var i = 0; i < FieldNamesUtf8.Length; i++)
+            {
+                if (span.SequenceEqual(FieldNamesUtf8[i]))
+                {
+                    return FieldNames[i];
+                }
+            }
+        }
+
+        return r.GetString();
+    }
+
+    /// <summary>The last event time decoded on this thread: the events of one group commit share it.</summary>
+    [ThreadStatic]
+    private static (byte[] Utf8, DateTimeOffset Value)? lastTime;
+
+    private static DateTimeOffset ReadTime(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped && !r.HasValueSequence && lastTime is { } last && r.ValueSpan.SequenceEqual(last.Utf8))
+        {
+            return last.Value;
+        }
+
+        var value = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        if (!r.ValueIsEscaped && !r.HasValueSequence)
+        {
+            lastTime = (r.ValueSpan.ToArray(), value);
+        }
+
+        return value;
     }
 
     private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)

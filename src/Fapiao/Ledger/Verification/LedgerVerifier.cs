@@ -30,28 +30,28 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     private static ulong Digest(long index, string kind, string? key, DateTimeOffset at)
     {
         var h = 14695981039346656037UL;
-        void Mix(ulong value)
-        {
-            for (var i = 0; i < 8; i++)
-            {
-                h = unchecked((h ^ ((value >> (8 * i)) & 0xFF)) * 1099511628211UL);
-            }
-        }
-
-        Mix((ulong)index);
+        Mix(ref h, (ulong)index);
         foreach (var c in kind)
         {
-            Mix(c);
+            Mix(ref h, c);
         }
 
-        Mix(0xFFFF);
+        Mix(ref h, 0xFFFF);
         foreach (var c in key ?? "")
         {
-            Mix(c);
+            Mix(ref h, c);
         }
 
-        Mix((ulong)at.ToUnixTimeMilliseconds());
+        Mix(ref h, (ulong)at.ToUnixTimeMilliseconds());
         return h;
+    }
+
+    private static void Mix(ref ulong h, ulong value)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            h = unchecked((h ^ ((value >> (8 * i)) & 0xFF)) * 1099511628211UL);
+        }
     }
 
     /// <param name="tenant">The tenant whose log is verified.</param>
