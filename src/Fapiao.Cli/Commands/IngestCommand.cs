@@ -5,6 +5,7 @@ using Fapiao.Formats.Exports;
 using Fapiao.Formats.Xlsx;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
+using Fapiao.Originals;
 using Spectre.Console;
 
 namespace Fapiao.Cli.Commands;
@@ -83,7 +84,8 @@ internal static class IngestCommand
             progress?.Invoke(done);
         }
 
-        var submissions = files.SelectMany(file => ReadFile(reader, file, format));
+        var originals = OriginalStore.In(context.DataDir, context.Tenant);
+        var submissions = files.SelectMany(file => ReadFile(reader, originals, file, format));
         IngestSummary summary;
         if (Human.IsTerminal && !context.Json)
         {
@@ -105,10 +107,11 @@ internal static class IngestCommand
         return summary.AllKept ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    private static IEnumerable<Submission> ReadFile(SubmissionReader reader, string file, InputFormat format)
+    /// <summary>The file is kept in the data folder's originals first; its items are read from the kept copy.</summary>
+    internal static IEnumerable<Submission> ReadFile(SubmissionReader reader, OriginalStore originals, string file, InputFormat format)
     {
         using var stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-        foreach (var submission in reader.Read(stream, file == "-" ? "stdin" : file, format))
+        foreach (var submission in reader.ReadKept(stream, file == "-" ? "stdin" : file, format, originals))
         {
             yield return submission;
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Fapiao.Domain;
 using Fapiao.Formats;
 using Fapiao.Formats.Json;
+using Fapiao.Originals;
 using Fapiao.Validation;
 
 namespace Fapiao.Ledger.Events;
@@ -31,6 +32,13 @@ internal static class EventCodec
             w.WriteString("at", e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             w.WriteString("actor", e.Actor);
             w.WriteString("source", e.Source);
+            if (e.Original is { } original)
+            {
+                w.WriteStartObject("original");
+                w.WriteString("sha256", original.Sha256);
+                w.WriteString("place", original.Place);
+                w.WriteEndObject();
+            }
             if (e.ContentHash is not null)
             {
                 w.WriteString("contentHash", e.ContentHash);
@@ -65,6 +73,10 @@ internal static class EventCodec
             WriteMoney(w, "tax", e.Tax);
             WriteMoney(w, "total", e.Total);
             WriteOptional(w, "reason", e.Reason);
+            if (e.Quarantine is { } quarantine)
+            {
+                w.WriteNumber("quarantine", quarantine);
+            }
             if (e.Warnings.Count > 0)
             {
                 w.WriteStartArray("warnings");
@@ -111,6 +123,8 @@ internal static class EventCodec
         Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
         string? kind = null, tenant = null, key = null, actor = null, source = null, contentHash = null, red = null, reason = null;
         DateTimeOffset? at = null;
+        OriginalRef? original = null;
+        long? quarantine = null;
         decimal? amount = null, tax = null, total = null;
         Invoice? invoice = null;
         var added = new List<string>();
@@ -129,6 +143,8 @@ internal static class EventCodec
                 case "at": at = DateTimeOffset.Parse(r.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal); break;
                 case "actor": actor = r.GetString(); break;
                 case "source": source = r.GetString(); break;
+                case "original": original = ReadOriginal(ref r); break;
+                case "quarantine": quarantine = r.GetInt64(); break;
                 case "contentHash": contentHash = r.GetString(); break;
                 case "invoice":
                     var start = (int)r.TokenStartIndex;
@@ -157,6 +173,7 @@ internal static class EventCodec
             At = at ?? throw new FormatException("The event has no time."),
             Actor = actor ?? throw new FormatException("The event has no actor."),
             Source = source ?? throw new FormatException("The event has no source."),
+            Original = original,
             ContentHash = contentHash,
             Invoice = invoice,
             InvoiceBytes = invoiceBytes,
@@ -166,6 +183,7 @@ internal static class EventCodec
             Tax = tax,
             Total = total,
             Reason = reason,
+            Quarantine = quarantine,
             Warnings = warnings,
         };
     }
@@ -210,6 +228,27 @@ internal static class EventCodec
 
         static decimal? Money(string? text) =>
             text is null ? null : Amounts.TryParseMoney(text, out var value) ? value : throw new FormatException("Bad amount in event.");
+    }
+
+    private static OriginalRef ReadOriginal(ref Utf8JsonReader r)
+    {
+        Expect(r.TokenType == JsonTokenType.StartObject, "an original object");
+        string? sha256 = null, place = null;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = r.GetString();
+            r.Read();
+            switch (name)
+            {
+                case "sha256": sha256 = r.GetString(); break;
+                case "place": place = r.GetString(); break;
+                default: throw new FormatException($"Unknown original field \"{name}\".");
+            }
+        }
+
+        return sha256 is not null && OriginalStore.IsSha256(sha256) && place is not null
+            ? new OriginalRef(sha256, place)
+            : throw new FormatException("The event's original needs a lower-case SHA-256 and a place.");
     }
 
     private static List<string> ReadStrings(ref Utf8JsonReader r)
