@@ -19,20 +19,41 @@ internal static class IngestCommand
 {
     private static readonly Argument<string[]> Files = new("FILE") { Description = "Files to ingest ('-' reads standard input)", Arity = ArgumentArity.OneOrMore };
 
-    private static readonly Option<string> Format = new("--format")
-    {
-        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export), pdf (an e-invoice) or image (a PNG or JPEG of its QR code)",
-        DefaultValueFactory = _ => "auto",
-    };
+    private static readonly Option<string> Format = CreateFormatOption();
 
     /// <summary>The readers that need packages the core must not reference.</summary>
-    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
+    internal static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     private static readonly Option<string?> Results = new("--results") { Description = "Write one JSON line per input item, each once it is durable" };
 
+    /// <summary>The --format option of every command that reads invoice files.</summary>
+    internal static Option<string> CreateFormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export), pdf (an e-invoice) or image (a PNG or JPEG of its QR code)",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx", "pdf", "image");
+        return option;
+    }
+
+    internal static InputFormat ToFormat(string? name) => name switch
+    {
+        "json" => InputFormat.Json,
+        "jsonl" => InputFormat.JsonLines,
+        "qr" => InputFormat.Qr,
+        "xml" => InputFormat.Xml,
+        "ofd" => InputFormat.Ofd,
+        "csv" => InputFormat.Csv,
+        "xlsx" => InputFormat.Xlsx,
+        "pdf" => InputFormat.Pdf,
+        "image" => InputFormat.Image,
+        _ => InputFormat.Auto,
+    };
+
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx", "pdf", "image");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -49,19 +70,7 @@ internal static class IngestCommand
             throw new CliException(ExitCodes.Usage, $"No such file: {file}");
         }
 
-        var format = parse.GetValue(Format) switch
-        {
-            "json" => InputFormat.Json,
-            "jsonl" => InputFormat.JsonLines,
-            "qr" => InputFormat.Qr,
-            "xml" => InputFormat.Xml,
-            "ofd" => InputFormat.Ofd,
-            "csv" => InputFormat.Csv,
-            "xlsx" => InputFormat.Xlsx,
-            "pdf" => InputFormat.Pdf,
-            "image" => InputFormat.Image,
-            _ => InputFormat.Auto,
-        };
+        var format = ToFormat(parse.GetValue(Format));
         var resultsPath = parse.GetValue(Results);
 
         await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
