@@ -49,6 +49,16 @@ internal static class ShowCommand
                         w.WriteNumber("index", e.Index);
                         w.WriteString("kind", e.Kind);
                         w.WriteString("at", Times.Format(e.At));
+                        var decoded = EventCodec.Decode(e.Bytes, validator: null);
+                        w.WriteString("source", decoded.Source);
+                        if (decoded.Original is { } original)
+                        {
+                            w.WriteStartObject("original");
+                            w.WriteString("sha256", original.Sha256);
+                            w.WriteString("place", original.Place);
+                            w.WriteEndObject();
+                        }
+
                         w.WriteEndObject();
                     }
 
@@ -87,7 +97,15 @@ internal static class ShowCommand
             Human.Line($"warning {w.Code} {w.Field}: {w.Message}", "yellow");
         }
 
-        Human.Table(["event", "kind", "at"], view.Events.Select(e => new[] { e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At) }));
+        Human.Table(["event", "kind", "at", "source", "original"], view.Events.Select(e =>
+        {
+            var decoded = EventCodec.Decode(e.Bytes, validator: null);
+            return new[]
+            {
+                e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At), decoded.Source,
+                decoded.Original is { } o ? $"{o.Sha256}@{o.Place}" : "",
+            };
+        }));
     }
 
     private static string Money(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : "—";
