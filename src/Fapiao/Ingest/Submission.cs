@@ -34,6 +34,9 @@ internal sealed class Submission
     /// </summary>
     public Originals.OriginalRef? Original { get; set; }
 
+    /// <summary>The item's place in its file where the reader knows it better than the source says (a PDF: <c>page:N</c>).</summary>
+    public string? Place { get; set; }
+
     /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
     public PlatformStatus? PlatformStatus { get; init; }
 

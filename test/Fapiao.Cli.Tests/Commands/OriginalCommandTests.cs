@@ -106,8 +106,8 @@ public sealed class OriginalCommandTests
         ambiguous.Stderr.ShouldContain(Sha256(scan));
         ambiguous.Stderr.ShouldContain(Sha256(pdf));
         File.Exists(ledger.File("back")).ShouldBeFalse();
-        JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("sha256").GetString()))
-            .ShouldBe([("recorded", Sha256(scan)), ("enriched", Sha256(pdf))]);
+        JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("sha256").GetString(), e.GetProperty("place").GetString()))
+            .ShouldBe([("recorded", Sha256(scan), "file"), ("enriched", Sha256(pdf), "page:1")]);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ internal sealed class SubmissionReader(
 
         foreach (var submission in Read(kept, name, format))
         {
-            submission.Original = new OriginalRef(sha256, OriginalPlaces.Of(format, name, submission.Source));
+            submission.Original = new OriginalRef(sha256, submission.Place ?? OriginalPlaces.Of(format, name, submission.Source));
             yield return submission;
         }
     }
@@ -178,10 +178,12 @@ internal sealed class SubmissionReader(
     /// unless it is null (a reader's error rejected it already). Quarantine keeps the first
     /// <see cref="Submission.MaxKeptBytes"/> of <paramref name="file"/>, its length and its SHA-256.
     /// </summary>
-    public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems)
+    public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems, string? place = null)
     {
         var invoice = draft is null || problems.Exists(p => p.IsError) ? null : validator.Validate(draft, problems);
-        return Submission.CreateKept(source, file, invoice, problems);
+        var submission = Submission.CreateKept(source, file, invoice, problems);
+        submission.Place = place;
+        return submission;
     }
 
     /// <summary>A QR code carries the key, type, date, check code and one amount: before tax for legacy types, the total for 数电.</summary>
