@@ -141,12 +141,12 @@ internal sealed class SubmissionReader(
     private Submission ReadInvoiceFile(Stream stream, string name, Func<byte[], List<Problem>, (InvoiceDraft? Draft, string? Part)> read)
     {
         var file = WholeFile.Read(stream, MaxInvoiceFileBytes);
-        var problems = new List<Problem>();
         if (file.TooLarge)
         {
-            problems.Add(Problem.Error(ErrorCodes.FileTooLarge, "$", $"The file is {file.Length} bytes; an invoice file may have at most {MaxInvoiceFileBytes}. Its first bytes, length and SHA-256 are kept."));
-            return file.ToSubmission(name, null, problems);
+            return file.TooLargeSubmission(name, MaxInvoiceFileBytes);
         }
+
+        var problems = new List<Problem>();
 
         var (draft, part) = read(file.Bytes, problems);
         return file.ToSubmission(part is null ? name : $"{name}:{part}", Validate(draft, problems), problems);
