@@ -27,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(VerifyReceiptCommand.Create());
         root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
+        root.Subcommands.Add(OriginalCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

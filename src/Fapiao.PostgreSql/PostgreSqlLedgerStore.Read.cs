@@ -147,14 +147,19 @@ internal sealed partial class PostgreSqlLedgerStore
     }
 
     public IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct) =>
-        ReadQuarantineWhereAsync("tenant = $1 ORDER BY id", ct, PostgreSqlRows.Text(tenant));
+        ReadQuarantineWhereAsync("q.tenant = $1 ORDER BY q.id", ct, PostgreSqlRows.Text(tenant));
 
     public ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct) =>
-        ReadQuarantineWhereAsync("tenant = $1 AND id = $2", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(id)).FirstOrDefaultAsync(ct);
+        ReadQuarantineWhereAsync("q.tenant = $1 AND q.id = $2", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(id)).FirstOrDefaultAsync(ct);
 
     private async IAsyncEnumerable<QuarantineItem> ReadQuarantineWhereAsync(string where, [EnumeratorCancellation] CancellationToken ct, params NpgsqlParameter[] parameters)
     {
-        await using var cmd = Command($"SELECT id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems FROM quarantine WHERE {where};");
+        await using var cmd = Command($"""
+            SELECT q.id, q.outcome, q.source, q.at, q.actor, q.key, q.raw, q.raw_length, q.raw_sha256, q.problems, q.original_sha256, q.original_place,
+                   r.quarantine_id, r.event_idx, r.key, r.at
+            FROM quarantine q LEFT JOIN quarantine_resolutions r ON r.tenant = q.tenant AND r.quarantine_id = q.id
+            WHERE {where};
+            """);
         cmd.Parameters.AddRange(parameters);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -182,7 +182,7 @@ internal sealed partial class PostgreSqlLedgerStore : ILedgerStore, IAccountStor
             JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_am am ON am.oid = c.relam
             WHERE am.amname = 'btree' AND t.relnamespace = to_regnamespace(current_schema())
-              AND t.relname IN ('events', 'nodes', 'checkpoints', 'invoices', 'quarantine', 'log_head', 'tenants')
+              AND t.relname IN ('events', 'nodes', 'checkpoints', 'invoices', 'quarantine', 'quarantine_resolutions', 'log_head', 'tenants')
             ORDER BY c.relname;
             """;
         var indexes = new List<string>();

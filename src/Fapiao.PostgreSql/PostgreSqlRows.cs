@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fapiao.Domain;
 using Fapiao.Formats.Json;
+using Fapiao.Originals;
 using Fapiao.Storage;
 using Fapiao.Validation;
 using Npgsql;
@@ -92,7 +93,15 @@ internal static class PostgreSqlRows
         RawLength = r.GetInt64(7),
         RawSha256 = r.GetFieldValue<byte[]>(8),
         Problems = ProblemsJson.Read(r.GetString(9)),
+        Original = r.IsDBNull(10) ? null : new OriginalRef(r.GetString(10), r.GetString(11)),
+        Resolution = ReadResolution(r, 12),
     };
+
+    public const string ResolutionColumns = "quarantine_id, event_idx, key, at";
+
+    /// <summary>A resolution from <see cref="ResolutionColumns"/> at <paramref name="first"/>; null when the (left-joined) row is absent.</summary>
+    public static QuarantineResolution? ReadResolution(NpgsqlDataReader r, int first) =>
+        r.IsDBNull(first) ? null : new(r.GetInt64(first), r.GetInt64(first + 1), r.GetString(first + 2), ReadTime(r, first + 3));
 
     /// <summary>Writes one invoice row to a binary COPY, in the column order of <see cref="InvoiceColumns"/> after the tenant.</summary>
     public static async Task WriteInvoiceAsync(NpgsqlBinaryImporter copy, string tenant, InvoiceRecord r, CancellationToken ct)

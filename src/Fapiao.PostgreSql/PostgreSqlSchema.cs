@@ -100,6 +100,8 @@ internal static class PostgreSqlSchema
             raw_length  bigint NOT NULL,
             raw_sha256  bytea NOT NULL,
             problems    text NOT NULL,
+            original_sha256  text COLLATE "C",
+            original_place   text,
             PRIMARY KEY (tenant, id)
         );
 
@@ -129,6 +131,21 @@ internal static class PostgreSqlSchema
             FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('tenants are never deleted');
         CREATE TRIGGER tenants_no_truncate BEFORE TRUNCATE ON tenants
             FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('tenants are never deleted');
+
+        -- Quarantine resolutions: a quarantined item linked to the quarantineResolved event of its
+        -- corrected resubmission, written in the same transaction as the event; never changed.
+        CREATE TABLE quarantine_resolutions (
+            tenant         text COLLATE "C" NOT NULL,
+            quarantine_id  bigint NOT NULL,
+            event_idx      bigint NOT NULL,
+            key            text COLLATE "C" NOT NULL,
+            at             timestamptz NOT NULL,
+            PRIMARY KEY (tenant, quarantine_id)
+        );
+        CREATE TRIGGER quarantine_resolutions_append_only BEFORE UPDATE OR DELETE ON quarantine_resolutions
+            FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('quarantine resolutions are append-only');
+        CREATE TRIGGER quarantine_resolutions_no_truncate BEFORE TRUNCATE ON quarantine_resolutions
+            FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('quarantine resolutions are append-only');
         """;
 
     // ---- Accounts and idempotency (the HTTP service) -------------------------------------------

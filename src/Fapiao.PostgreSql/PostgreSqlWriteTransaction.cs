@@ -76,6 +76,7 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             await CopyNodesAsync(batch.Nodes, ct).ConfigureAwait(false);
             await MergeInvoicesAsync(batch.Invoices, ct).ConfigureAwait(false);
             await CopyQuarantineAsync(batch.Quarantine, ct).ConfigureAwait(false);
+            await InsertResolutionsAsync(batch.Resolutions, ct).ConfigureAwait(false);
             if (batch.Checkpoint is { } cp)
             {
                 await using var cmd = new NpgsqlCommand("INSERT INTO checkpoints (tenant, size, root, at, body, signature) VALUES ($1, $2, $3, $4, $5, $6);", connection, tx);
@@ -182,7 +183,7 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             return;
         }
 
-        await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems, original_sha256, original_place) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         foreach (var q in items)
         {
             await copy.StartRowAsync(ct).ConfigureAwait(false);
@@ -197,9 +198,34 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             await copy.WriteAsync(q.RawLength, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
             await copy.WriteAsync(q.RawSha256, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
             await copy.WriteAsync(ProblemsJson.Write(q.Problems, includeSeverity: true), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await PostgreSqlRows.WriteNullableAsync(copy, q.Original?.Sha256, ct).ConfigureAwait(false);
+            await PostgreSqlRows.WriteNullableAsync(copy, q.Original?.Place, ct).ConfigureAwait(false);
         }
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task InsertResolutionsAsync(List<QuarantineResolution> resolutions, CancellationToken ct)
+    {
+        foreach (var r in resolutions)
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO quarantine_resolutions (tenant, quarantine_id, event_idx, key, at) VALUES ($1, $2, $3, $4, $5);", connection, tx);
+            insert.Parameters.Add(PostgreSqlRows.Text(tenant));
+            insert.Parameters.Add(PostgreSqlRows.Long(r.QuarantineId));
+            insert.Parameters.Add(PostgreSqlRows.Long(r.EventIndex));
+            insert.Parameters.Add(PostgreSqlRows.Text(r.Key));
+            insert.Parameters.Add(PostgreSqlRows.Time(r.At));
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<QuarantineResolution?> GetResolutionAsync(long quarantineId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT {PostgreSqlRows.ResolutionColumns} FROM quarantine_resolutions WHERE tenant = $1 AND quarantine_id = $2;", connection, tx);
+        cmd.Parameters.Add(PostgreSqlRows.Text(tenant));
+        cmd.Parameters.Add(PostgreSqlRows.Long(quarantineId));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? PostgreSqlRows.ReadResolution(reader, 0) : null;
     }
 
     public async ValueTask CommitAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Fapiao.Domain;
 using Fapiao.Formats.Json;
+using Fapiao.Originals;
 using Fapiao.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -158,11 +159,11 @@ internal sealed partial class SqliteLedgerStore
     }
 
     public IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct) =>
-        ReadQuarantineWhereAsync("tenant = $t ORDER BY id", tenant, null, ct);
+        ReadQuarantineWhereAsync("q.tenant = $t ORDER BY q.id", tenant, null, ct);
 
     public async ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct)
     {
-        await foreach (var item in ReadQuarantineWhereAsync("tenant = $t AND id = $id", tenant, id, ct).ConfigureAwait(false))
+        await foreach (var item in ReadQuarantineWhereAsync("q.tenant = $t AND q.id = $id", tenant, id, ct).ConfigureAwait(false))
         {
             return item;
         }
@@ -174,7 +175,12 @@ internal sealed partial class SqliteLedgerStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems FROM quarantine WHERE {where};";
+        cmd.CommandText = $"""
+            SELECT q.id, q.outcome, q.source, q.at, q.actor, q.key, q.raw, q.raw_length, q.raw_sha256, q.problems, q.original_sha256, q.original_place,
+                   r.quarantine_id, r.event_idx, r.key, r.at
+            FROM quarantine q LEFT JOIN quarantine_resolutions r ON r.tenant = q.tenant AND r.quarantine_id = q.id
+            WHERE {where};
+            """;
         cmd.Parameters.AddWithValue("$t", tenant);
         cmd.Parameters.AddWithValue("$id", id ?? 0);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -192,6 +198,8 @@ internal sealed partial class SqliteLedgerStore
                 RawLength = reader.GetInt64(7),
                 RawSha256 = (byte[])reader.GetValue(8),
                 Problems = ProblemsJson.Read(reader.GetString(9)),
+                Original = reader.IsDBNull(10) ? null : new OriginalRef(reader.GetString(10), reader.GetString(11)),
+                Resolution = SqliteRows.ReadResolution(reader, 12),
             };
         }
     }

@@ -140,6 +140,12 @@ internal static class SqliteRows
     private static IReadOnlyList<Validation.Problem> ReadWarnings(string json) =>
         json == "[]" ? [] : ProblemsJson.Read(json).Select(w => w with { Severity = Validation.Severity.Warning }).ToList();
 
+    public const string ResolutionColumns = "quarantine_id, event_idx, key, at";
+
+    /// <summary>A resolution from <see cref="ResolutionColumns"/> at <paramref name="first"/>; null when the (left-joined) row is absent.</summary>
+    public static QuarantineResolution? ReadResolution(SqliteDataReader r, int first) =>
+        r.IsDBNull(first) ? null : new(r.GetInt64(first), r.GetInt64(first + 1), r.GetString(first + 2), Times.Parse(r.GetString(first + 3)));
+
     public static async Task<StoredEvent?> ReadEventAsync(SqliteConnection connection, string tenant, long index, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();

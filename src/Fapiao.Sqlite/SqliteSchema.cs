@@ -88,6 +88,8 @@ internal static class SqliteSchema
             raw_length  INTEGER NOT NULL,
             raw_sha256  BLOB NOT NULL,
             problems    TEXT NOT NULL,
+            original_sha256  TEXT,
+            original_place   TEXT,
             PRIMARY KEY (tenant, id)
         );
 
@@ -100,6 +102,19 @@ internal static class SqliteSchema
         CREATE TRIGGER quarantine_no_update BEFORE UPDATE ON quarantine BEGIN SELECT RAISE(ABORT, 'quarantine is append-only'); END;
         CREATE TRIGGER quarantine_no_delete BEFORE DELETE ON quarantine BEGIN SELECT RAISE(ABORT, 'quarantine is append-only'); END;
         CREATE TRIGGER tenants_no_delete BEFORE DELETE ON tenants BEGIN SELECT RAISE(ABORT, 'tenants are never deleted'); END;
+
+        -- Quarantine resolutions: a quarantined item linked to the quarantineResolved event of its
+        -- corrected resubmission, written in the same transaction as the event; never changed.
+        CREATE TABLE quarantine_resolutions (
+            tenant         TEXT NOT NULL,
+            quarantine_id  INTEGER NOT NULL,
+            event_idx      INTEGER NOT NULL,
+            key            TEXT NOT NULL,
+            at             TEXT NOT NULL,
+            PRIMARY KEY (tenant, quarantine_id)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER quarantine_resolutions_no_update BEFORE UPDATE ON quarantine_resolutions BEGIN SELECT RAISE(ABORT, 'quarantine resolutions are append-only'); END;
+        CREATE TRIGGER quarantine_resolutions_no_delete BEFORE DELETE ON quarantine_resolutions BEGIN SELECT RAISE(ABORT, 'quarantine resolutions are append-only'); END;
         """;
 
     // ---- Accounts and idempotency (the HTTP service) -------------------------------------------

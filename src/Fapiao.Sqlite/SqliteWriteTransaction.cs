@@ -61,6 +61,7 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
         await InsertNodesAsync(batch.Nodes, ct).ConfigureAwait(false);
         await UpsertInvoicesAsync(batch.Invoices, ct).ConfigureAwait(false);
         await InsertQuarantineAsync(batch.Quarantine, ct).ConfigureAwait(false);
+        await InsertResolutionsAsync(batch.Resolutions, ct).ConfigureAwait(false);
         if (batch.Checkpoint is { } cp)
         {
             await using var cmd = Command("INSERT INTO checkpoints (tenant, size, root, at, body, signature) VALUES ($t, $size, $root, $at, $body, $sig);");
@@ -150,7 +151,7 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
     {
         foreach (var q in items)
         {
-            await using var cmd = Command("INSERT INTO quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems) VALUES ($t, $id, $outcome, $source, $at, $actor, $key, $raw, $len, $sha, $problems);");
+            await using var cmd = Command("INSERT INTO quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems, original_sha256, original_place) VALUES ($t, $id, $outcome, $source, $at, $actor, $key, $raw, $len, $sha, $problems, $osha, $oplace);");
             cmd.Parameters.AddWithValue("$id", q.Id);
             cmd.Parameters.AddWithValue("$outcome", q.Outcome);
             cmd.Parameters.AddWithValue("$source", q.Source);
@@ -161,8 +162,31 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
             cmd.Parameters.AddWithValue("$len", q.RawLength);
             cmd.Parameters.AddWithValue("$sha", q.RawSha256);
             cmd.Parameters.AddWithValue("$problems", ProblemsJson.Write(q.Problems, includeSeverity: true));
+            cmd.Parameters.AddWithValue("$osha", (object?)q.Original?.Sha256 ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$oplace", (object?)q.Original?.Place ?? DBNull.Value);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+    }
+
+    private async Task InsertResolutionsAsync(List<QuarantineResolution> resolutions, CancellationToken ct)
+    {
+        foreach (var r in resolutions)
+        {
+            await using var cmd = Command("INSERT INTO quarantine_resolutions (tenant, quarantine_id, event_idx, key, at) VALUES ($t, $id, $idx, $key, $at);");
+            cmd.Parameters.AddWithValue("$id", r.QuarantineId);
+            cmd.Parameters.AddWithValue("$idx", r.EventIndex);
+            cmd.Parameters.AddWithValue("$key", r.Key);
+            cmd.Parameters.AddWithValue("$at", Times.Format(r.At));
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<QuarantineResolution?> GetResolutionAsync(long quarantineId, CancellationToken ct)
+    {
+        await using var cmd = Command($"SELECT {SqliteRows.ResolutionColumns} FROM quarantine_resolutions WHERE tenant = $t AND quarantine_id = $id;");
+        cmd.Parameters.AddWithValue("$id", quarantineId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? SqliteRows.ReadResolution(reader, 0) : null;
     }
 
     private SqliteCommand Command(string sql)

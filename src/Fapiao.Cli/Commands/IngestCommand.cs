@@ -6,6 +6,7 @@ using Fapiao.Formats.Json;
 using Fapiao.Formats.Xlsx;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
+using Fapiao.Originals;
 using Spectre.Console;
 
 namespace Fapiao.Cli.Commands;
@@ -19,20 +20,41 @@ internal static class IngestCommand
 {
     private static readonly Argument<string[]> Files = new("FILE") { Description = "Files to ingest ('-' reads standard input)", Arity = ArgumentArity.OneOrMore };
 
-    private static readonly Option<string> Format = new("--format")
-    {
-        Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export), pdf (an e-invoice) or image (a PNG or JPEG of its QR code)",
-        DefaultValueFactory = _ => "auto",
-    };
+    private static readonly Option<string> Format = CreateFormatOption();
 
     /// <summary>The readers that need packages the core must not reference.</summary>
-    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
+    internal static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     private static readonly Option<string?> Results = new("--results") { Description = "Write one JSON line per input item, each once it is durable" };
 
+    /// <summary>The --format option of every command that reads invoice files.</summary>
+    internal static Option<string> CreateFormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "auto (detect from the content), json, jsonl, qr, xml (one invoice XML file), ofd (one OFD file), csv or xlsx (a tax-platform export), pdf (an e-invoice) or image (a PNG or JPEG of its QR code)",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx", "pdf", "image");
+        return option;
+    }
+
+    internal static InputFormat ToFormat(string? name) => name switch
+    {
+        "json" => InputFormat.Json,
+        "jsonl" => InputFormat.JsonLines,
+        "qr" => InputFormat.Qr,
+        "xml" => InputFormat.Xml,
+        "ofd" => InputFormat.Ofd,
+        "csv" => InputFormat.Csv,
+        "xlsx" => InputFormat.Xlsx,
+        "pdf" => InputFormat.Pdf,
+        "image" => InputFormat.Image,
+        _ => InputFormat.Auto,
+    };
+
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("auto", "json", "jsonl", "qr", "xml", "ofd", "csv", "xlsx", "pdf", "image");
         var command = new Command("ingest", "Validate and record invoices; bad items go to quarantine with every reason");
         command.Arguments.Add(Files);
         command.Options.Add(Format);
@@ -49,19 +71,7 @@ internal static class IngestCommand
             throw new CliException(ExitCodes.Usage, $"No such file: {file}");
         }
 
-        var format = parse.GetValue(Format) switch
-        {
-            "json" => InputFormat.Json,
-            "jsonl" => InputFormat.JsonLines,
-            "qr" => InputFormat.Qr,
-            "xml" => InputFormat.Xml,
-            "ofd" => InputFormat.Ofd,
-            "csv" => InputFormat.Csv,
-            "xlsx" => InputFormat.Xlsx,
-            "pdf" => InputFormat.Pdf,
-            "image" => InputFormat.Image,
-            _ => InputFormat.Auto,
-        };
+        var format = ToFormat(parse.GetValue(Format));
         var resultsPath = parse.GetValue(Results);
 
         await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
@@ -84,7 +94,8 @@ internal static class IngestCommand
             progress?.Invoke(done);
         }
 
-        var submissions = files.SelectMany(file => ReadFile(reader, file, format));
+        var originals = OriginalStore.In(context.DataDir, context.Tenant);
+        var submissions = files.SelectMany(file => ReadFile(reader, originals, file, format));
         IngestSummary summary;
         if (Human.IsTerminal && !context.Json)
         {
@@ -106,10 +117,11 @@ internal static class IngestCommand
         return summary.AllKept ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    private static IEnumerable<Submission> ReadFile(SubmissionReader reader, string file, InputFormat format)
+    /// <summary>The file is kept in the data folder's originals first; its items are read from the kept copy.</summary>
+    internal static IEnumerable<Submission> ReadFile(SubmissionReader reader, OriginalStore originals, string file, InputFormat format)
     {
         using var stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-        foreach (var submission in reader.Read(stream, file == "-" ? "stdin" : file, format))
+        foreach (var submission in reader.ReadKept(stream, file == "-" ? "stdin" : file, format, originals))
         {
             yield return submission;
         }

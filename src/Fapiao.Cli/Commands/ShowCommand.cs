@@ -56,7 +56,15 @@ internal static class ShowCommand
             Human.Line($"warning {w.Code} {w.Field}: {w.Message}", "yellow");
         }
 
-        Human.Table(["event", "kind", "at"], view.Events.Select(e => new[] { e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At) }));
+        Human.Table(["event", "kind", "at", "source", "original"], view.Events.Select(e =>
+        {
+            var decoded = EventCodec.Decode(e.Bytes, validator: null);
+            return new[]
+            {
+                e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At), decoded.Source,
+                decoded.Original is { } o ? $"{o.Sha256}@{o.Place}" : "",
+            };
+        }));
     }
 
     private static string Money(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : "—";

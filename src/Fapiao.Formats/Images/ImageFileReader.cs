@@ -16,9 +16,15 @@ internal sealed class ImageFileReader : IFileReader
 
     public IEnumerable<Submission> Read(Stream stream, string name, SubmissionReader submissions)
     {
+        var file = WholeFile.Read(stream);
+        if (file.TooLarge)
+        {
+            yield return file.TooLargeSubmission(name);
+            yield break;
+        }
+
         var problems = new List<Problem>();
-        var file = WholeFile.Read(stream, problems);
-        yield return submissions.FromFile(name, file, problems.Count > 0 ? null : Draft(file, submissions, problems), problems);
+        yield return submissions.FromFile(name, file.Bytes, Draft(file.Bytes, submissions, problems), problems);
     }
 
     private static Formats.InvoiceDraft? Draft(byte[] file, SubmissionReader submissions, List<Problem> problems)

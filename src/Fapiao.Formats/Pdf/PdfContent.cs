@@ -5,8 +5,8 @@ using UglyToad.PdfPig.Content;
 
 namespace Fapiao.Formats.Pdf;
 
-/// <summary>What a PDF e-invoice holds for the ledger: its text lines as extracted and the text of its QR code.</summary>
-internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
+/// <summary>What a PDF e-invoice holds for the ledger: its text lines as extracted, the text of its QR code and the page it is on.</summary>
+internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr, int? QrPage = null)
 {
     /// <summary>Reads the PDF, or returns null with a problem when it cannot be read within the limits.</summary>
     public static PdfContent? Read(byte[] file, List<Problem> problems)
@@ -23,6 +23,7 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
             var lines = new List<PdfTextLine>();
             string? qr = null;
             string? otherCode = null;
+            int? qrPage = null, otherPage = null;
             var images = new ImageBudget();
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
@@ -34,20 +35,24 @@ internal sealed record PdfContent(IReadOnlyList<PdfTextLine> Lines, string? Qr)
                     if (LooksLikeInvoiceQr(code))
                     {
                         qr = code;
+                        qrPage = number;
                         break;
                     }
 
+                    otherPage ??= number;
                     otherCode ??= code;
                 }
 
                 if (qr is null && VectorQr.Find(page) is { } drawn)
                 {
                     qr = LooksLikeInvoiceQr(drawn) ? drawn : null;
+                    qrPage = qr is null ? null : number;
+                    otherPage ??= number;
                     otherCode ??= drawn;
                 }
             }
 
-            return new PdfContent(lines, qr ?? otherCode);
+            return qr is null ? new PdfContent(lines, otherCode, otherCode is null ? null : otherPage) : new PdfContent(lines, qr, qrPage);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -17,17 +17,28 @@ internal sealed class PdfFileReader : IFileReader
 
     public IEnumerable<Submission> Read(Stream stream, string name, SubmissionReader submissions)
     {
+        var file = WholeFile.Read(stream);
+        if (file.TooLarge)
+        {
+            yield return file.TooLargeSubmission(name);
+            yield break;
+        }
+
         var problems = new List<Problem>();
-        var file = WholeFile.Read(stream, problems);
-        yield return submissions.FromFile(name, file, problems.Count > 0 ? null : Draft(file, submissions, problems), problems);
+        var draft = Draft(file.Bytes, submissions, problems, out var page);
+        // The place in the kept original: the page the QR code (the invoice's key) was read from.
+        yield return submissions.FromFile(name, file.Bytes, draft, problems, page is { } p ? $"page:{p}" : null);
     }
 
-    private static InvoiceDraft? Draft(byte[] file, SubmissionReader submissions, List<Problem> problems)
+    private static InvoiceDraft? Draft(byte[] file, SubmissionReader submissions, List<Problem> problems, out int? page)
     {
+        page = null;
         if (PdfContent.Read(file, problems) is not { } content)
         {
             return null;
         }
+
+        page = content.QrPage;
 
         if (content.Qr is null)
         {

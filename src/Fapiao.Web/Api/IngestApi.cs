@@ -9,6 +9,7 @@ using Fapiao.Formats.Xlsx;
 using Fapiao.Idempotency;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
+using Fapiao.Originals;
 using Fapiao.Validation;
 using Fapiao.Web.Accounts;
 using Fapiao.Web.Hosting;
@@ -99,7 +100,9 @@ internal static class IngestApi
         {
             var files = await ReadPartsAsync(body, boundary, context.RequestAborted).ConfigureAwait(false);
             var reader = new SubmissionReader(ledger.Ledger.Validator, RowReaders, FileReaders.All);
-            var submissions = files.SelectMany(f => reader.Read(new MemoryStream(f.Bytes, writable: false), f.Name, InputFormat.Auto));
+            // Each uploaded file is kept in the tenant's originals store (durable before any event names it).
+            var originals = OriginalStore.In(options.DataDir, caller.Tenant);
+            var submissions = files.SelectMany(f => reader.ReadKept(new MemoryStream(f.Bytes, writable: false), f.Name, InputFormat.Auto, originals));
             var response = await IngestAsync(context, ledger, metrics, caller, submissions).ConfigureAwait(false);
             metrics.IngestTook("files", Stopwatch.GetElapsedTime(started));
             return response;

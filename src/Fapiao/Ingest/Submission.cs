@@ -28,6 +28,15 @@ internal sealed class Submission
     public byte[]? CanonicalBytes { get; init; }
     public required List<Problem> Problems { get; init; }
 
+    /// <summary>
+    /// The kept original file and the place of this item in it; set by <see cref="Inputs.SubmissionReader.ReadKept"/>
+    /// once the file is in the originals store, null where nothing was kept (items built in memory).
+    /// </summary>
+    public Originals.OriginalRef? Original { get; set; }
+
+    /// <summary>The item's place in its file where the reader knows it better than the source says (a PDF: <c>page:N</c>).</summary>
+    public string? Place { get; set; }
+
     /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
     public PlatformStatus? PlatformStatus { get; init; }
 

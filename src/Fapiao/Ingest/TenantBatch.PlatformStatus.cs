@@ -36,6 +36,7 @@ internal sealed partial class TenantBatch
                     At = now,
                     Actor = item.Actor,
                     Source = item.Submission.Source,
+                    Original = item.Submission.Original,
                     Reason = "作废 in a tax-platform export",
                 }, entry, null);
                 break;

@@ -52,6 +52,7 @@ internal sealed partial class TenantBatch
             At = now,
             Actor = item.Actor,
             Source = item.Submission.Source,
+            Original = item.Submission.Original,
             Red = red.Key,
             Amount = red.Amount,
             Tax = red.Tax,

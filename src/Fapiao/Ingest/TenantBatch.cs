@@ -26,6 +26,7 @@ internal sealed partial class TenantBatch
     private readonly Dictionary<string, List<string>> pendingReds = new(StringComparer.Ordinal);
     private readonly Dictionary<long, StoredEvent> appended = [];
     private long nextQuarantineId;
+    private readonly Dictionary<long, QuarantineResolution> resolutions = [];
 
     private sealed class Entry(InvoiceRecord record, Invoice? content)
     {
@@ -58,10 +59,11 @@ internal sealed partial class TenantBatch
         foreach (var item in items)
         {
             var result = await DecideAsync(item, ct).ConfigureAwait(false);
-            results.Add(item.Submission.PlatformStatus is { } status && result.Key is { } key && entries.TryGetValue(key, out var entry)
+            result = item.Submission.PlatformStatus is { } status && result.Key is { } key && entries.TryGetValue(key, out var entry)
                 && result.Outcome is IngestOutcome.Accepted or IngestOutcome.Duplicate or IngestOutcome.Enriched
                 ? ApplyPlatformStatus(item, entry, status, result)
-                : result);
+                : result;
+            results.Add(item.Resolves is { } quarantineId ? await ResolveAsync(item, quarantineId, result, ct).ConfigureAwait(false) : result);
         }
 
         if (write.Events.Count > 0)
@@ -72,6 +74,7 @@ internal sealed partial class TenantBatch
 
         write.Invoices.AddRange(entries.Values.Where(e => e.Dirty).Select(e => e.Record));
         write.Head = new LogHead(tree.Size, tree.Frontier.ToBytes(), nextQuarantineId);
+        write.Resolutions.AddRange(resolutions.Values);
         if (!write.IsEmpty)
         {
             await tx.WriteAsync(write, ct).ConfigureAwait(false);
@@ -176,6 +179,7 @@ internal sealed partial class TenantBatch
             At = now,
             Actor = item.Actor,
             Source = item.Submission.Source,
+            Original = item.Submission.Original,
             ContentHash = CanonicalInvoiceJson.ContentHash(canonical),
             Invoice = invoice,
             InvoiceBytes = canonical,
@@ -220,6 +224,7 @@ internal sealed partial class TenantBatch
             At = now,
             Actor = item.Actor,
             Source = item.Submission.Source,
+            Original = item.Submission.Original,
             ContentHash = CanonicalInvoiceJson.ContentHash(canonical),
             Invoice = merge.Merged,
             InvoiceBytes = canonical,
@@ -258,6 +263,7 @@ internal sealed partial class TenantBatch
             RawLength = submission.RawLength,
             RawSha256 = submission.Sha256(),
             Problems = problems,
+            Original = submission.Original,
         });
         return new IngestResult(submission.Source, key, outcome, problems, QuarantineId: id);
     }

@@ -1,4 +1,7 @@
 namespace Fapiao.Ingest;
 
-/// <summary>A submission waiting for the writer, with who sent it.</summary>
-internal sealed record WriteItem(Submission Submission, string Actor);
+/// <summary>
+/// A submission waiting for the writer, with who sent it; <paramref name="Resolves"/> names the
+/// quarantined item it is a corrected resubmission of.
+/// </summary>
+internal sealed record WriteItem(Submission Submission, string Actor, long? Resolves = null);

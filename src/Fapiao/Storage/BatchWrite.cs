@@ -7,6 +7,7 @@ internal sealed class BatchWrite
     public List<(int Level, long Index, byte[] Hash)> Nodes { get; } = [];
     public List<InvoiceRecord> Invoices { get; } = [];
     public List<QuarantineItem> Quarantine { get; } = [];
+    public List<QuarantineResolution> Resolutions { get; } = [];
     public SignedCheckpoint? Checkpoint { get; set; }
     public required LogHead Head { get; set; }
 

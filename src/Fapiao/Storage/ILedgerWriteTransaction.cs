@@ -17,6 +17,9 @@ internal interface ILedgerWriteTransaction : IAsyncDisposable
 
     ValueTask<StoredEvent?> GetEventAsync(long index, CancellationToken ct);
 
+    /// <summary>How a quarantined item was resolved, or null while it is open.</summary>
+    ValueTask<QuarantineResolution?> GetResolutionAsync(long quarantineId, CancellationToken ct);
+
     ValueTask WriteAsync(BatchWrite batch, CancellationToken ct);
 
     ValueTask CommitAsync(CancellationToken ct);

@@ -142,6 +142,10 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
                 if (item.Id >= tx.Head.NextQuarantineId && write.Quarantine.Count < ChunkRows)
                 {
                     write.Quarantine.Add(item);
+                    if (item.Resolution is { } resolution)
+                    {
+                        write.Resolutions.Add(resolution);
+                    }
                 }
             }
 

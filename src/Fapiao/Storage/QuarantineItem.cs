@@ -20,5 +20,11 @@ internal sealed record QuarantineItem
     public required byte[] RawSha256 { get; init; }
     public required IReadOnlyList<Problem> Problems { get; init; }
 
+    /// <summary>The kept original file and the item's place in it (null for items kept before originals were).</summary>
+    public Originals.OriginalRef? Original { get; init; }
+
+    /// <summary>How the item was resolved (a resubmission that the ledger took), or null while it is open.</summary>
+    public QuarantineResolution? Resolution { get; init; }
+
     public bool RawTruncated => Raw.LongLength < RawLength;
 }

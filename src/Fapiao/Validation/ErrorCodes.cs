@@ -52,6 +52,13 @@ public static class ErrorCodes
     public const string PdfTooManyPages = "pdf.tooManyPages";
     public const string PdfQrTextMismatch = "pdf.qrTextMismatch";
 
+    // Quarantine resubmissions and kept originals
+    public const string QuarantineUnknown = "quarantine.unknown";
+    public const string QuarantineResolved = "quarantine.resolved";
+    public const string OriginalMissing = "original.missing";
+    public const string OriginalTampered = "original.tampered";
+    public const string OriginalAmbiguous = "original.ambiguous";
+
     // Identity
     public const string NumberFormat = "number.format";
     public const string CodeFormat = "code.format";

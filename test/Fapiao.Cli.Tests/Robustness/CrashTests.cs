@@ -6,7 +6,8 @@ namespace Fapiao.Cli.Tests.Robustness;
 
 /// <summary>
 /// kill -9 in the middle of an ingest, again and again: every item the results file reported is
-/// still there afterwards, and verify passes.
+/// still there afterwards, verify passes, and every input that has events in the ledger has its
+/// kept original (it is kept before any of its events is written).
 /// </summary>
 public sealed class CrashTests
 {
@@ -44,6 +45,19 @@ public sealed class CrashTests
         var list = await ledger.RunAsync("list", "--json");
         var present = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("key").GetString()!).ToHashSet();
         reported.Except(present).ShouldBeEmpty();
+        for (var round = 0; round < 4; round++)
+        {
+            if (!Enumerable.Range(round * 20_000, 20_000).Any(i => present.Contains(Samples.Number(i))))
+            {
+                continue;
+            }
+
+            var input = await File.ReadAllBytesAsync(ledger.File($"in{round}.jsonl"));
+            var back = ledger.File($"back{round}.jsonl");
+            var original = await ledger.RunAsync("original", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input)), "--out", back);
+            original.ExitCode.ShouldBe(0, $"round {round}: {original.Stderr}");
+            (await File.ReadAllBytesAsync(back)).ShouldBe(input);
+        }
     }
 
     private static async Task WaitForResultsAsync(string path, Process process)

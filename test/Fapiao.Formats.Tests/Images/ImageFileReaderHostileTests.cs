@@ -41,14 +41,16 @@ public sealed class ImageFileReaderHostileTests
         Some.ShouldBeRejectedWith(Inputs[input](), code, input);
 
     [Fact]
-    public void Read_FileOverTheLimit_IsRefusedUnreadKeepingItsFirstMegabyte()
+    public void Read_FileOverTheLimit_IsRefusedUndecodedKeepingItsFirstMegabyteLengthAndHash()
     {
-        var bytes = HostileImages.Garbage(Png, WholeFile.MaxBytes + 1);
+        var bytes = HostileImages.Garbage(Png, Fapiao.Ingest.Inputs.WholeFile.MaxBytes + 1);
 
         var submission = Some.Read(bytes);
 
         submission.ErrorCodes().ShouldBe(["file.tooLarge"]);
         submission.Raw.ShouldBe(bytes[..Submission.MaxKeptBytes]);
+        submission.RawLength.ShouldBe(bytes.Length);
+        submission.Sha256().ShouldBe(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 
     [Fact]

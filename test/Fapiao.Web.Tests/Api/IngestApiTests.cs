@@ -115,6 +115,31 @@ public sealed class IngestApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostFiles_KeepsEachUploadedFile_AndEventsAndQuarantineNameIt()
+    {
+        var ofd = await File.ReadAllBytesAsync(SharedFixtures.PathOf("ofd", "shudian-special-2024.ofd"));
+        var broken = "%PDF-1.7 not really"u8.ToArray();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(ofd), "file", "invoice.ofd" },
+            { new ByteArrayContent(broken), "file", "broken.pdf" },
+        };
+
+        var json = await (await clerk.PostAsync("/api/v1/files", form)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var key = json.GetProperty("results")[0].GetProperty("key").GetString()!;
+        var events = await app.Ledger.Store.ReadEventsForKeyAsync("acme", key, CancellationToken.None).ToListAsync();
+        var original = Fapiao.Ledger.Events.EventCodec.Decode(events.Single().Bytes, validator: null).Original.ShouldNotBeNull();
+        original.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ofd)));
+        var kept = Fapiao.Originals.OriginalStore.In(app.DataDir, "acme");
+        (await File.ReadAllBytesAsync(kept.PathOf(original.Sha256))).ShouldBe(ofd);
+
+        var quarantined = (await app.Ledger.Store.ListQuarantineAsync("acme", CancellationToken.None).ToListAsync()).Single();
+        quarantined.Original.ShouldNotBeNull().Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(broken)));
+        (await File.ReadAllBytesAsync(kept.PathOf(quarantined.Original!.Sha256))).ShouldBe(broken);
+    }
+
+    [Fact]
     public async Task PostFiles_NotMultipart_Is415()
     {
         var response = await clerk.PostAsync("/api/v1/files", Http.JsonBody(SomeInvoices.Json(1)[0]));

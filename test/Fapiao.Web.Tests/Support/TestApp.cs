@@ -40,6 +40,9 @@ internal sealed class TestApp : IAsyncDisposable
 
     public string DatabasePath => store.Path;
 
+    /// <summary>The service's data folder (kept originals, web keys).</summary>
+    public string DataDir => folder;
+
     public AccountService Accounts => App.Services.GetRequiredService<AccountService>();
 
     public InvoiceLedger Ledger => App.Services.GetRequiredService<InvoiceLedger>();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Fapiao.Domain;
 using Fapiao.Ingest;
+using Fapiao.Ledger.Events;
 using Fapiao.Storage;
 
 namespace Fapiao.Formats.Json;
@@ -88,6 +89,16 @@ internal static class LedgerJson
             w.WriteNumber("index", e.Index);
             w.WriteString("kind", e.Kind);
             w.WriteString("at", Time(e.At));
+            var decoded = EventCodec.Decode(e.Bytes, validator: null);
+            w.WriteString("source", decoded.Source);
+            if (decoded.Original is { } original)
+            {
+                w.WriteStartObject("original");
+                w.WriteString("sha256", original.Sha256);
+                w.WriteString("place", original.Place);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -142,6 +153,19 @@ internal static class LedgerJson
         w.WriteString("key", item.Key);
         w.WritePropertyName("errors");
         ProblemsJson.WriteArray(w, item.Problems);
+        if (item.Original is { } original)
+        {
+            w.WriteStartObject("original");
+            w.WriteString("sha256", original.Sha256);
+            w.WriteString("place", original.Place);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("original");
+        }
+
+        WriteResolution(w, item.Resolution);
         w.WriteNumber("rawLength", item.RawLength);
         w.WriteString("rawSha256", Convert.ToHexStringLower(item.RawSha256));
         if (includeRaw)
@@ -151,6 +175,22 @@ internal static class LedgerJson
             w.WriteString("rawText", Text(item.Raw));
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>How a quarantined item was resolved, or null while it is open.</summary>
+    public static void WriteResolution(Utf8JsonWriter w, QuarantineResolution? resolution)
+    {
+        if (resolution is null)
+        {
+            w.WriteNull("resolution");
+            return;
+        }
+
+        w.WriteStartObject("resolution");
+        w.WriteNumber("event", resolution.EventIndex);
+        w.WriteString("key", resolution.Key);
+        w.WriteString("at", Time(resolution.At));
         w.WriteEndObject();
     }
 

@@ -8,6 +8,7 @@ using Fapiao.Formats.Json;
 using Fapiao.Formats.Lines;
 using Fapiao.Formats.Ofd;
 using Fapiao.Formats.Xml;
+using Fapiao.Originals;
 using Fapiao.Validation;
 
 namespace Fapiao.Ingest.Inputs;
@@ -38,7 +39,7 @@ internal sealed class SubmissionReader(
         if (format == InputFormat.Auto)
         {
             var head = ReadHead(stream);
-            format = fileReaders.FirstOrDefault(r => r.Recognises(head))?.Format ?? FormatDetector.Detect(head);
+            format = Detect(head);
             stream = stream.CanSeek ? Rewound(stream, head.Length) : new ReplayStream(head, stream);
         }
 
@@ -59,6 +60,32 @@ internal sealed class SubmissionReader(
             _ => throw new InvalidOperationException($"No reader for the input format {format} was given."),
         };
     }
+
+    /// <summary>
+    /// Keeps the whole input in <paramref name="originals"/> first (hashing it on the way), then reads
+    /// the kept copy: every submission names the original and its place in it, and the original is
+    /// durable before any of them reaches the writer. A stream read once (standard input) is kept too.
+    /// </summary>
+    public IEnumerable<Submission> ReadKept(Stream input, string name, InputFormat format, OriginalStore originals)
+    {
+        var (sha256, _) = originals.Keep(input);
+        using var kept = originals.OpenRead(sha256);
+        if (format == InputFormat.Auto)
+        {
+            format = Detect(ReadHead(kept));
+            kept.Seek(0, SeekOrigin.Begin);
+        }
+
+        foreach (var submission in Read(kept, name, format))
+        {
+            submission.Original = new OriginalRef(sha256, submission.Place ?? OriginalPlaces.Of(format, name, submission.Source));
+            yield return submission;
+        }
+    }
+
+    /// <summary>The format of content starting with <paramref name="head"/>: the package readers are asked first.</summary>
+    private InputFormat Detect(byte[] head) =>
+        fileReaders.FirstOrDefault(r => r.Recognises(head))?.Format ?? FormatDetector.Detect(head);
 
     /// <summary>A row read into a draft (or refused before that) becomes a submission; the platform's status travels with it.</summary>
     public Submission FromRow(string source, InputRow row)
@@ -114,12 +141,12 @@ internal sealed class SubmissionReader(
     private Submission ReadInvoiceFile(Stream stream, string name, Func<byte[], List<Problem>, (InvoiceDraft? Draft, string? Part)> read)
     {
         var file = WholeFile.Read(stream, MaxInvoiceFileBytes);
-        var problems = new List<Problem>();
         if (file.TooLarge)
         {
-            problems.Add(Problem.Error(ErrorCodes.FileTooLarge, "$", $"The file is {file.Length} bytes; an invoice file may have at most {MaxInvoiceFileBytes}. Its first bytes, length and SHA-256 are kept."));
-            return file.ToSubmission(name, null, problems);
+            return file.TooLargeSubmission(name, MaxInvoiceFileBytes);
         }
+
+        var problems = new List<Problem>();
 
         var (draft, part) = read(file.Bytes, problems);
         return file.ToSubmission(part is null ? name : $"{name}:{part}", Validate(draft, problems), problems);
@@ -151,10 +178,12 @@ internal sealed class SubmissionReader(
     /// unless it is null (a reader's error rejected it already). Quarantine keeps the first
     /// <see cref="Submission.MaxKeptBytes"/> of <paramref name="file"/>, its length and its SHA-256.
     /// </summary>
-    public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems)
+    public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems, string? place = null)
     {
         var invoice = draft is null || problems.Exists(p => p.IsError) ? null : validator.Validate(draft, problems);
-        return Submission.CreateKept(source, file, invoice, problems);
+        var submission = Submission.CreateKept(source, file, invoice, problems);
+        submission.Place = place;
+        return submission;
     }
 
     /// <summary>A QR code carries the key, type, date, check code and one amount: before tax for legacy types, the total for 数电.</summary>

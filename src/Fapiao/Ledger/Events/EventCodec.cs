@@ -4,6 +4,7 @@ using System.Text.Json;
 using Fapiao.Domain;
 using Fapiao.Formats;
 using Fapiao.Formats.Json;
+using Fapiao.Originals;
 using Fapiao.Validation;
 
 namespace Fapiao.Ledger.Events;
@@ -32,6 +33,14 @@ internal static class EventCodec
         w.WriteString("at", at[..atLength]);
         w.WriteString("actor", e.Actor);
         w.WriteString("source", e.Source);
+        if (e.Original is { } original)
+        {
+            w.WriteStartObject("original");
+            w.WriteString("sha256", original.Sha256);
+            w.WriteString("place", original.Place);
+            w.WriteEndObject();
+        }
+
         if (e.ContentHash is not null)
         {
             w.WriteString("contentHash", e.ContentHash);
@@ -66,6 +75,11 @@ internal static class EventCodec
         WriteMoney(w, "tax", e.Tax);
         WriteMoney(w, "total", e.Total);
         WriteOptional(w, "reason", e.Reason);
+        if (e.Quarantine is { } quarantine)
+        {
+            w.WriteNumber("quarantine", quarantine);
+        }
+
         if (e.Warnings.Count > 0)
         {
             w.WriteStartArray("warnings");
@@ -109,6 +123,8 @@ internal static class EventCodec
         Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
         string? kind = null, tenant = null, key = null, actor = null, source = null, contentHash = null, red = null, reason = null;
         DateTimeOffset? at = null;
+        OriginalRef? original = null;
+        long? quarantine = null;
         decimal? amount = null, tax = null, total = null;
         Invoice? invoice = null;
         IReadOnlyList<string> added = [];
@@ -127,6 +143,8 @@ internal static class EventCodec
                 case "at": at = ReadTime(ref r); break;
                 case "actor": actor = r.GetString(); break;
                 case "source": source = r.GetString(); break;
+                case "original": original = ReadOriginal(ref r); break;
+                case "quarantine": quarantine = r.GetInt64(); break;
                 case "contentHash": contentHash = r.GetString(); break;
                 case "invoice":
                     var start = (int)r.TokenStartIndex;
@@ -155,6 +173,7 @@ internal static class EventCodec
             At = at ?? throw new FormatException("The event has no time."),
             Actor = actor ?? throw new FormatException("The event has no actor."),
             Source = source ?? throw new FormatException("The event has no source."),
+            Original = original,
             ContentHash = contentHash,
             Invoice = invoice,
             InvoiceBytes = invoiceBytes,
@@ -164,13 +183,14 @@ internal static class EventCodec
             Tax = tax,
             Total = total,
             Reason = reason,
+            Quarantine = quarantine,
             Warnings = warnings,
         };
     }
 
     /// <summary>The names an event has, so that decoding one allocates no string per field.</summary>
     private static readonly string[] FieldNames =
-        ["v", "kind", "tenant", "key", "at", "actor", "source", "contentHash", "invoice", "added", "red", "amount", "tax", "total", "reason", "warnings"];
+        ["v", "kind", "tenant", "key", "at", "actor", "source", "original", "contentHash", "invoice", "added", "red", "amount", "tax", "total", "reason", "quarantine", "warnings"];
 
     private static readonly byte[][] FieldNamesUtf8 = FieldNames.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
 
@@ -251,6 +271,27 @@ internal static class EventCodec
 
         static decimal? Money(string? text) =>
             text is null ? null : Amounts.TryParseMoney(text, out var value) ? value : throw new FormatException("Bad amount in event.");
+    }
+
+    private static OriginalRef ReadOriginal(ref Utf8JsonReader r)
+    {
+        Expect(r.TokenType == JsonTokenType.StartObject, "an original object");
+        string? sha256 = null, place = null;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = r.GetString();
+            r.Read();
+            switch (name)
+            {
+                case "sha256": sha256 = r.GetString(); break;
+                case "place": place = r.GetString(); break;
+                default: throw new FormatException($"Unknown original field \"{name}\".");
+            }
+        }
+
+        return sha256 is not null && OriginalStore.IsSha256(sha256) && place is not null
+            ? new OriginalRef(sha256, place)
+            : throw new FormatException("The event's original needs a lower-case SHA-256 and a place.");
     }
 
     private static List<string> ReadStrings(ref Utf8JsonReader r)

@@ -7,5 +7,6 @@ internal static class EventKinds
     public const string Enriched = "enriched";
     public const string Reversed = "reversed";
     public const string Voided = "voided";
+    public const string QuarantineResolved = "quarantineResolved";
     public const string TenantCreated = "tenantCreated";
 }

@@ -18,6 +18,9 @@ internal sealed record LedgerEvent
     public required DateTimeOffset At { get; init; }
     public required string Actor { get; init; }
     public required string Source { get; init; }
+
+    /// <summary>The kept original and the place in it the event came from (absent when nothing was kept).</summary>
+    public Originals.OriginalRef? Original { get; init; }
     public string? ContentHash { get; init; }
     public Invoice? Invoice { get; init; }
 
@@ -29,5 +32,8 @@ internal sealed record LedgerEvent
     public decimal? Tax { get; init; }
     public decimal? Total { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>quarantineResolved: the number of the quarantined item the event resolves.</summary>
+    public long? Quarantine { get; init; }
     public IReadOnlyList<Problem> Warnings { get; init; } = [];
 }

@@ -47,6 +47,9 @@ internal static class Projector
                 };
                 return reversed with { State = ReversalState(reversed) };
 
+            case EventKinds.QuarantineResolved:
+                return Require(current, e, index) with { LastIndex = index };
+
             case EventKinds.Voided:
                 return Require(current, e, index) with { State = InvoiceState.Voided, LastIndex = index };
 
