@@ -88,4 +88,8 @@ public static class ErrorCodes
 
     // Ledger outcomes
     public const string Conflict = "conflict";
+
+    // Reconciliation (fapiao reconcile, fapiao trace)
+    public const string ReconcileFormat = "reconcile.format";
+    public const string ReconcilePeriod = "reconcile.period";
 }
