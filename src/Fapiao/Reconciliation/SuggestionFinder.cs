@@ -22,7 +22,12 @@ internal static class SuggestionFinder
             return found;
         }
 
-        var rightKeys = new HashSet<string>(right.Select(r => r.Key), StringComparer.Ordinal);
+        var rightKeys = new Dictionary<string, ReconRecord>(StringComparer.Ordinal);
+        foreach (var r in right)
+        {
+            rightKeys.TryAdd(r.Key, r);
+        }
+
         var lookup = rightKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         var paired = new HashSet<(string, string)>();
         Span<char> buffer = stackalloc char[128];
@@ -30,7 +35,7 @@ internal static class SuggestionFinder
         {
             if (l.Key.Length <= buffer.Length)
             {
-                Typos(l.Key, buffer[..l.Key.Length], lookup, paired, found);
+                Typos(l, buffer[..l.Key.Length], lookup, paired, found);
             }
         }
 
@@ -50,9 +55,16 @@ internal static class SuggestionFinder
         return found;
     }
 
-    private static void Typos(string key, Span<char> buffer, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<(string, string)> paired, List<Suggestion> found)
+    /// <summary>
+    /// Keys one typing mistake apart whose totals differ are two invoices (sequential numbers are
+    /// one digit apart all the time), not one mistyped: a pair is suggested unless both totals are
+    /// known and differ.
+    /// </summary>
+    private static void Typos(ReconRecord left, Span<char> buffer, Dictionary<string, ReconRecord>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<(string, string)> paired, List<Suggestion> found)
     {
+        var key = left.Key;
         key.AsSpan().CopyTo(buffer);
+        bool Same(ReconRecord other) => left.Total is not { } a || other.Total is not { } b || a == b;
         for (var i = 0; i < buffer.Length; i++)
         {
             var c = buffer[i];
@@ -69,9 +81,9 @@ internal static class SuggestionFinder
                 }
 
                 buffer[i] = d;
-                if (lookup.TryGetValue(buffer, out var match))
+                if (lookup.TryGetValue(buffer, out var match) && Same(match))
                 {
-                    Add(found, paired, key, match, SuggestionReasons.OneDigit, string.Create(CultureInfo.InvariantCulture, $"character {i + 1}: {c} here, {d} there"));
+                    Add(found, paired, key, match.Key, SuggestionReasons.OneDigit, string.Create(CultureInfo.InvariantCulture, $"character {i + 1}: {c} here, {d} there"));
                 }
             }
 
@@ -87,18 +99,18 @@ internal static class SuggestionFinder
             }
 
             (buffer[i], buffer[i + 1]) = (b, a);
-            if (lookup.TryGetValue(buffer, out var match))
+            if (lookup.TryGetValue(buffer, out var match) && Same(match))
             {
-                Add(found, paired, key, match, SuggestionReasons.AdjacentSwap, string.Create(CultureInfo.InvariantCulture, $"characters {i + 1}–{i + 2}: {a}{b} here, {b}{a} there"));
+                Add(found, paired, key, match.Key, SuggestionReasons.AdjacentSwap, string.Create(CultureInfo.InvariantCulture, $"characters {i + 1}–{i + 2}: {a}{b} here, {b}{a} there"));
             }
 
             (buffer[i], buffer[i + 1]) = (a, b);
         }
 
         var hyphen = key.IndexOf('-', StringComparison.Ordinal);
-        if (hyphen > 0 && lookup.TryGetValue(string.Concat(key.AsSpan(hyphen + 1), "-", key.AsSpan(0, hyphen)), out var exchanged))
+        if (hyphen > 0 && lookup.TryGetValue(string.Concat(key.AsSpan(hyphen + 1), "-", key.AsSpan(0, hyphen)), out var exchanged) && Same(exchanged))
         {
-            Add(found, paired, key, exchanged, SuggestionReasons.CodeNumberExchanged, "the code of one is the number of the other");
+            Add(found, paired, key, exchanged.Key, SuggestionReasons.CodeNumberExchanged, "the code of one is the number of the other");
         }
     }
 
