@@ -29,7 +29,8 @@ internal static class ReconcileCommand
         var period = new Option<string?>("--period") { Description = "Issue dates FROM..TO (2024-05-01..2024-05-31, or months 2024-05..2024-06)" };
         var report = new Option<string?>("--report") { Description = "Also write a report: OUT.html, OUT.xlsx or OUT.csv" };
         var runSize = new Option<int>("--run-size") { Description = "Rows sorted in memory at a time before spilling to a temporary file", DefaultValueFactory = _ => ExternalSorter.DefaultRunSize };
-        var command = new Command("reconcile", "Find every difference between the ledger and a platform export (or between two exports)") { against, left, right, period, report, runSize };
+        var temp = new Option<string?>("--temp") { Description = "Folder for the sorted runs of large inputs (default: the system's temporary folder)" };
+        var command = new Command("reconcile", "Find every difference between the ledger and a platform export (or between two exports)") { against, left, right, period, report, runSize, temp };
         command.Subcommands.Add(HistoryCommand());
         command.SetAction(async (parse, ct) =>
         {
@@ -55,7 +56,7 @@ internal static class ReconcileCommand
 
                 using var leftInputs = Open([l]);
                 using var rightInputs = Open([r]);
-                var service = new ReconciliationService(null, TimeProvider.System, RowReaders, size);
+                var service = new ReconciliationService(null, TimeProvider.System, RowReaders, size, parse.GetValue(temp));
                 result = await Run(() => service.CompareFilesAsync(leftInputs.Inputs, rightInputs.Inputs, range, ct)).ConfigureAwait(false);
             }
             else
@@ -67,7 +68,7 @@ internal static class ReconcileCommand
 
                 using var inputs = Open(files);
                 await using var context = await CliContext.OpenAsync(parse, ct, writes: true).ConfigureAwait(false);
-                var service = new ReconciliationService(context.Store, TimeProvider.System, RowReaders, size);
+                var service = new ReconciliationService(context.Store, TimeProvider.System, RowReaders, size, parse.GetValue(temp));
                 var (found, run) = await Run(() => service.ReconcileLedgerAsync(context.Tenant, CliContext.Actor, inputs.Inputs, range, ct)).ConfigureAwait(false);
                 result = found;
                 runId = run.Id;
