@@ -31,8 +31,8 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
             id = (long)(await next.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
 
-        await using var seen = new NpgsqlCommand("UPDATE reconciliation_differences SET last_seen_run = $1, detail = $5, issue_date = $6 WHERE tenant = $2 AND key = $3 AND class = $4 AND closed_run IS NULL;", connection);
-        await using var open = new NpgsqlCommand("INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, detail, last_seen_run) VALUES ($2, $3, $4, $1, $6, $5, $1);", connection);
+        await using var seen = new NpgsqlCommand("UPDATE reconciliation_differences SET last_seen_run = $1, detail = $5, issue_date = $6, total = $7 WHERE tenant = $2 AND key = $3 AND class = $4 AND closed_run IS NULL;", connection);
+        await using var open = new NpgsqlCommand("INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run) VALUES ($2, $3, $4, $1, $6, $7, $5, $1);", connection);
         long opened = 0;
         foreach (var d in found)
         {
@@ -45,6 +45,7 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
                 cmd.Parameters.Add(PostgreSqlRows.Text(d.Class));
                 cmd.Parameters.Add(PostgreSqlRows.Text(d.Detail));
                 cmd.Parameters.Add(Date(d.IssueDate));
+                cmd.Parameters.Add(new NpgsqlParameter { Value = d.Total is { } t ? t : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
             }
 
             if (await seen.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
@@ -99,7 +100,7 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
 
     public async IAsyncEnumerable<KeptDifference> ListDifferencesAsync(string tenant, string? key, bool openOnly, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = Command("SELECT key, class, issue_date, detail, opened_run, last_seen_run, closed_run FROM reconciliation_differences WHERE tenant = $1 AND ($2::text IS NULL OR key = $2) AND (NOT $3 OR closed_run IS NULL) ORDER BY closed_run IS NOT NULL, key, opened_run;");
+        await using var cmd = Command("SELECT key, class, issue_date, detail, opened_run, last_seen_run, closed_run, total FROM reconciliation_differences WHERE tenant = $1 AND ($2::text IS NULL OR key = $2) AND (NOT $3 OR closed_run IS NULL) ORDER BY closed_run IS NOT NULL, key, opened_run;");
         cmd.Parameters.Add(PostgreSqlRows.Text(tenant));
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = openOnly });
@@ -113,7 +114,8 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
                 reader.GetString(3),
                 reader.GetInt64(4),
                 reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetInt64(6));
+                reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.IsDBNull(7) ? null : reader.GetDecimal(7));
         }
     }
 

@@ -163,6 +163,7 @@ internal static class PostgreSqlSchema
             class          text NOT NULL,
             opened_run     bigint NOT NULL,
             issue_date     date,
+            total          numeric,
             detail         text NOT NULL,
             last_seen_run  bigint NOT NULL,
             closed_run     bigint,

@@ -21,25 +21,27 @@ internal sealed partial class SqliteLedgerStore : IReconciliationStore
         await using var next = Command(connection, tx, "SELECT coalesce(max(id), 0) + 1 FROM reconciliation_runs WHERE tenant = $t;", tenant);
         var id = Convert.ToInt64(await next.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
 
-        await using var seen = Command(connection, tx, "UPDATE reconciliation_differences SET last_seen_run = $run, detail = $detail, issue_date = $date WHERE tenant = $t AND key = $key AND class = $class AND closed_run IS NULL;", tenant);
+        await using var seen = Command(connection, tx, "UPDATE reconciliation_differences SET last_seen_run = $run, detail = $detail, issue_date = $date, total = $total WHERE tenant = $t AND key = $key AND class = $class AND closed_run IS NULL;", tenant);
         var seenKey = seen.Parameters.Add("$key", SqliteType.Text);
         var seenClass = seen.Parameters.Add("$class", SqliteType.Text);
         var seenDetail = seen.Parameters.Add("$detail", SqliteType.Text);
         var seenDate = seen.Parameters.Add("$date", SqliteType.Text);
+        var seenTotal = seen.Parameters.Add("$total", SqliteType.Text);
         seen.Parameters.AddWithValue("$run", id);
-        await using var open = Command(connection, tx, "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, detail, last_seen_run) VALUES ($t, $key, $class, $run, $date, $detail, $run);", tenant);
+        await using var open = Command(connection, tx, "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run) VALUES ($t, $key, $class, $run, $date, $total, $detail, $run);", tenant);
         var openKey = open.Parameters.Add("$key", SqliteType.Text);
         var openClass = open.Parameters.Add("$class", SqliteType.Text);
         var openDetail = open.Parameters.Add("$detail", SqliteType.Text);
         var openDate = open.Parameters.Add("$date", SqliteType.Text);
+        var openTotal = open.Parameters.Add("$total", SqliteType.Text);
         open.Parameters.AddWithValue("$run", id);
         long opened = 0;
         foreach (var d in found)
         {
-            (seenKey.Value, seenClass.Value, seenDetail.Value, seenDate.Value) = (d.Key, d.Class, d.Detail, DateText(d.IssueDate));
+            (seenKey.Value, seenClass.Value, seenDetail.Value, seenDate.Value, seenTotal.Value) = (d.Key, d.Class, d.Detail, DateText(d.IssueDate), MoneyText(d.Total));
             if (await seen.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
             {
-                (openKey.Value, openClass.Value, openDetail.Value, openDate.Value) = (d.Key, d.Class, d.Detail, DateText(d.IssueDate));
+                (openKey.Value, openClass.Value, openDetail.Value, openDate.Value, openTotal.Value) = (d.Key, d.Class, d.Detail, DateText(d.IssueDate), MoneyText(d.Total));
                 await open.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 opened++;
             }
@@ -96,7 +98,7 @@ internal sealed partial class SqliteLedgerStore : IReconciliationStore
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
-            "SELECT key, class, issue_date, detail, opened_run, last_seen_run, closed_run FROM reconciliation_differences WHERE tenant = $t AND ($key IS NULL OR key = $key) AND ($open = 0 OR closed_run IS NULL) ORDER BY closed_run IS NOT NULL, key, opened_run;",
+            "SELECT key, class, issue_date, detail, opened_run, last_seen_run, closed_run, total FROM reconciliation_differences WHERE tenant = $t AND ($key IS NULL OR key = $key) AND ($open = 0 OR closed_run IS NULL) ORDER BY closed_run IS NOT NULL, key, opened_run;",
             tenant);
         cmd.Parameters.AddWithValue("$key", (object?)key ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$open", openOnly ? 1 : 0);
@@ -110,7 +112,8 @@ internal sealed partial class SqliteLedgerStore : IReconciliationStore
                 reader.GetString(3),
                 reader.GetInt64(4),
                 reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetInt64(6));
+                reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.IsDBNull(7) ? null : decimal.Parse(reader.GetString(7), CultureInfo.InvariantCulture));
         }
     }
 
@@ -157,6 +160,9 @@ internal sealed partial class SqliteLedgerStore : IReconciliationStore
         cmd.Parameters.AddWithValue("$t", tenant);
         return cmd;
     }
+
+    private static object MoneyText(decimal? total) =>
+        total is { } t ? t.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
 
     private static object DateText(DateOnly? date) =>
         date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;

@@ -135,6 +135,7 @@ internal static class SqliteSchema
             class          TEXT NOT NULL,
             opened_run     INTEGER NOT NULL,
             issue_date     TEXT,
+            total          TEXT,
             detail         TEXT NOT NULL,
             last_seen_run  INTEGER NOT NULL,
             closed_run     INTEGER,

@@ -80,10 +80,10 @@ internal sealed class ReconciliationService(
     public static List<DifferenceFound> DifferencesOf(ReconciliationResult result)
     {
         var found = new List<DifferenceFound>();
-        found.AddRange(result.MissingInLedger.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInLedger, r.IssueDate, $"in {r.Source} ({result.Right.Name}) only{Summary(r)}")));
-        found.AddRange(result.MissingInOther.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInOther, r.IssueDate, $"in {r.Source} ({result.Left.Name}) only, not in {result.Right.Name}{Summary(r)}")));
+        found.AddRange(result.MissingInLedger.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInLedger, r.IssueDate, $"in {r.Source} ({result.Right.Name}) only{Summary(r)}", r.Total)));
+        found.AddRange(result.MissingInOther.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInOther, r.IssueDate, $"in {r.Source} ({result.Left.Name}) only, not in {result.Right.Name}{Summary(r)}", r.Total)));
         found.AddRange(result.Mismatched.Select(m => new DifferenceFound(m.Key, DifferenceClasses.Mismatched, m.Left.IssueDate ?? m.Right.IssueDate,
-            $"{m.Left.Source} / {m.Right.Source}: " + string.Join("; ", m.Fields.Select(f => $"{f.Field} {f.Left} / {f.Right}")))));
+            $"{m.Left.Source} / {m.Right.Source}: " + string.Join("; ", m.Fields.Select(f => $"{f.Field} {f.Left} / {f.Right}")), m.Left.Total)));
         found.AddRange(result.Duplicates.Select(d => new DifferenceFound(d.Key, DifferenceClasses.Duplicate, d.Left.Concat(d.Right).Select(r => r.IssueDate).FirstOrDefault(x => x is not null),
             $"{d.Left.Count} row(s) in {result.Left.Name}, {d.Right.Count} in {result.Right.Name}: " + string.Join(", ", d.Left.Concat(d.Right).Select(r => r.Source)))));
         return found;

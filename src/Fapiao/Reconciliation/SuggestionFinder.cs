@@ -56,15 +56,15 @@ internal static class SuggestionFinder
     }
 
     /// <summary>
-    /// Keys one typing mistake apart whose totals differ are two invoices (sequential numbers are
-    /// one digit apart all the time), not one mistyped: a pair is suggested unless both totals are
-    /// known and differ.
+    /// Keys one typing mistake apart are often two invoices (sequential numbers are one digit apart
+    /// all the time): a pair is suggested only when every field both rows state, but the state,
+    /// agrees (date, seller, buyer, amounts).
     /// </summary>
     private static void Typos(ReconRecord left, Span<char> buffer, Dictionary<string, ReconRecord>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<(string, string)> paired, List<Suggestion> found)
     {
         var key = left.Key;
         key.AsSpan().CopyTo(buffer);
-        bool Same(ReconRecord other) => left.Total is not { } a || other.Total is not { } b || a == b;
+        bool Same(ReconRecord other) => RecordComparer.Differences(left, other).TrueForAll(f => f.Field == "state");
         for (var i = 0; i < buffer.Length; i++)
         {
             var c = buffer[i];

@@ -29,7 +29,7 @@ internal sealed class TraceService(ILedgerStore store)
         var nearInQuarantine = new List<(QuarantineItem Item, string Reason, string Detail)>();
         await foreach (var item in store.ListQuarantineAsync(tenant, ct).ConfigureAwait(false))
         {
-            if (item.Key == key)
+            if (item.Key == key || (item.Key is null && Mentions(item.Raw, key)))
             {
                 quarantine.Add(item);
             }
@@ -39,14 +39,15 @@ internal sealed class TraceService(ILedgerStore store)
             }
         }
 
-        explanations.AddRange(Quarantined(quarantine, TraceCauses.Conflict, "conflict"));
-        explanations.AddRange(Quarantined(quarantine, TraceCauses.Rejected, "rejected"));
+        explanations.AddRange(Quarantined(key, quarantine, TraceCauses.Conflict, "conflict"));
+        explanations.AddRange(Quarantined(key, quarantine, TraceCauses.Rejected, "rejected"));
         var (open, closed) = await ReconciledAsync(tenant, key, ct).ConfigureAwait(false);
         if (record is null)
         {
             // A near key that a reconciliation found in the ledger only, while this key was in the other system only, is
             // the same invoice typed two ways: that beats "never submitted". A near key alone may be a neighbouring invoice.
-            var (corroborated, plain) = await MistypedAsync(tenant, key, nearInQuarantine, ct).ConfigureAwait(false);
+            var total = query.Total ?? await KnownTotalAsync(tenant, key, ct).ConfigureAwait(false);
+            var (corroborated, plain) = await MistypedAsync(tenant, key, total, nearInQuarantine, ct).ConfigureAwait(false);
             explanations.AddRange(corroborated);
             explanations.AddRange(open);
             explanations.AddRange(plain);
@@ -71,6 +72,18 @@ internal sealed class TraceService(ILedgerStore store)
         return new TraceAnswer(key, record is not null, explanations);
     }
 
+    /// <summary>
+    /// An item refused before its key could be taken (invalid content) keeps no key, only its bytes:
+    /// they name the key when they hold its number (and, for a legacy key, its code).
+    /// </summary>
+    private static bool Mentions(byte[] raw, string key)
+    {
+        var hyphen = key.IndexOf('-', StringComparison.Ordinal);
+        var number = System.Text.Encoding.UTF8.GetBytes(hyphen < 0 ? key : key[(hyphen + 1)..]);
+        return raw.AsSpan().IndexOf(number) >= 0
+            && (hyphen < 0 || raw.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(key[..hyphen])) >= 0);
+    }
+
     private async Task<TraceExplanation> InLedgerAsync(string tenant, InvoiceRecord record, CancellationToken ct)
     {
         var evidence = new List<TraceEvidence>();
@@ -87,7 +100,7 @@ internal sealed class TraceService(ILedgerStore store)
             evidence);
     }
 
-    private static IEnumerable<TraceExplanation> Quarantined(List<QuarantineItem> items, string cause, string outcome)
+    private static IEnumerable<TraceExplanation> Quarantined(string key, List<QuarantineItem> items, string cause, string outcome)
     {
         var matching = items.Where(i => i.Outcome == outcome).ToList();
         if (matching.Count == 0)
@@ -104,11 +117,11 @@ internal sealed class TraceService(ILedgerStore store)
         var first = matching[0];
         yield return cause == TraceCauses.Conflict
             ? new TraceExplanation(cause,
-                $"{first.Key} was submitted from {first.Source} with content that differs from the invoice the ledger already holds under that key; the submission is kept in quarantine as a conflict.",
-                $"Compare the two: fapiao quarantine show {first.Id} and fapiao show {first.Key}; ask the issuer which is right (a red-letter invoice corrects an issued one).",
+                $"{key} was submitted from {first.Source} with content that differs from the invoice the ledger already holds under that key; the submission is kept in quarantine as a conflict.",
+                $"Compare the two: fapiao quarantine show {first.Id} and fapiao show {key}; ask the issuer which is right (a red-letter invoice corrects an issued one).",
                 evidence)
             : new TraceExplanation(cause,
-                $"{first.Key} was submitted from {first.Source} and refused: {string.Join(", ", first.Problems.Where(p => p.IsError).Select(p => p.Code).Distinct())}.",
+                $"{key} was submitted from {first.Source} and refused: {string.Join(", ", first.Problems.Where(p => p.IsError).Select(p => p.Code).Distinct())}.",
                 $"See why: fapiao quarantine show {first.Id}; fix the file (or get a correct one from the sender) and ingest it again.",
                 evidence);
     }
@@ -160,13 +173,25 @@ internal sealed class TraceService(ILedgerStore store)
         return (found, closed);
     }
 
-    private async Task<(List<TraceExplanation> Corroborated, List<TraceExplanation> Plain)> MistypedAsync(string tenant, string key, List<(QuarantineItem Item, string Reason, string Detail)> inQuarantine, CancellationToken ct)
+    /// <summary>The total the other system gave for the key, when a reconciliation kept it.</summary>
+    private async Task<decimal?> KnownTotalAsync(string tenant, string key, CancellationToken ct) =>
+        store is IReconciliationStore runs
+            ? (await runs.ListDifferencesAsync(tenant, key, openOnly: false, ct).FirstOrDefaultAsync(d => d.Total is not null, ct).ConfigureAwait(false))?.Total
+            : null;
+
+    /// <summary>
+    /// Near keys in the ledger and quarantine. Sequential invoices are one digit apart all the
+    /// time: a near key whose total differs from the one known for the asked key is another
+    /// invoice, and is left out.
+    /// </summary>
+    private async Task<(List<TraceExplanation> Corroborated, List<TraceExplanation> Plain)> MistypedAsync(string tenant, string key, decimal? total, List<(QuarantineItem Item, string Reason, string Detail)> inQuarantine, CancellationToken ct)
     {
         var corroborated = new List<TraceExplanation>();
         var found = new List<TraceExplanation>();
         foreach (var (variant, reason, detail) in KeyTypos.Variants(key))
         {
-            if (await store.GetInvoiceAsync(tenant, variant, ct).ConfigureAwait(false) is not { } near)
+            if (await store.GetInvoiceAsync(tenant, variant, ct).ConfigureAwait(false) is not { } near
+                || (total is { } wanted && near.Total is { } nearTotal && wanted != nearTotal))
             {
                 continue;
             }
