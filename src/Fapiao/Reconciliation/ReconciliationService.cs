@@ -29,12 +29,18 @@ internal sealed class ReconciliationService(
     /// <summary>Compares two sets of files; nothing is recorded.</summary>
     public async Task<ReconciliationResult> CompareFilesAsync(IReadOnlyList<ReconInput> left, IReadOnlyList<ReconInput> right, DatePeriod? period, CancellationToken ct)
     {
-        var unreadable = new List<UnreadableRow>();
+        // The two sides are read and sorted at the same time, each on its own thread.
+        var leftUnreadable = new List<UnreadableRow>();
+        var rightUnreadable = new List<UnreadableRow>();
         using var leftSorter = new ExternalSorter(runSize, tempDirectory);
         using var rightSorter = new ExternalSorter(runSize, tempDirectory);
-        var (leftRecords, leftSide) = ReadSide(left, "left", leftSorter, unreadable);
-        var (rightRecords, rightSide) = ReadSide(right, "right", rightSorter, unreadable);
-        return await new Reconciler(period).RunAsync(leftRecords.ToAsyncEnumerable(), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, unreadable, ct).ConfigureAwait(false);
+        var leftTask = Task.Run(() => ReadSide(left, "left", leftSorter, leftUnreadable), ct);
+        var rightTask = Task.Run(() => ReadSide(right, "right", rightSorter, rightUnreadable), ct);
+        // Both finish before either's failure is thrown: no sorter is disposed under a running reader.
+        await Task.WhenAll(leftTask, rightTask).ConfigureAwait(false);
+        var (leftRecords, leftSide) = await leftTask.ConfigureAwait(false);
+        var (rightRecords, rightSide) = await rightTask.ConfigureAwait(false);
+        return await new Reconciler(period).RunAsync(leftRecords.ToAsyncEnumerable(), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, [.. leftUnreadable, .. rightUnreadable], ct).ConfigureAwait(false);
     }
 
     /// <summary>Compares the tenant's ledger (left) with other files (right) and keeps the run.</summary>

@@ -13,7 +13,7 @@ public class SuggestionFinderTests
     public void Find_TypedKey_PairedWithItsReason(string left, string right, string reason)
     {
         var l = Records.Of(1) with { Key = left };
-        var r = Records.Of(1) with { Key = right, IssueDate = new DateOnly(2024, 11, 30) };
+        var r = Records.Of(1) with { Key = right, Source = "other:1" };
 
         var found = SuggestionFinder.Find([l], [r], out _);
 
