@@ -35,6 +35,8 @@ internal static class CliApp
         root.Subcommands.Add(TenantCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
         return root;
     }
 

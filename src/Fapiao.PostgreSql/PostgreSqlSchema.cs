@@ -146,6 +146,48 @@ internal static class PostgreSqlSchema
             FOR EACH ROW EXECUTE FUNCTION fapiao_refuse_change('quarantine resolutions are append-only');
         CREATE TRIGGER quarantine_resolutions_no_truncate BEFORE TRUNCATE ON quarantine_resolutions
             FOR EACH STATEMENT EXECUTE FUNCTION fapiao_refuse_change('quarantine resolutions are append-only');
+
+        -- ===== Reconciliation runs (fapiao reconcile) — kept apart to ease merging =====
+        -- Bookkeeping, not history: a difference is closed by updating it (no append-only triggers).
+        CREATE TABLE reconciliation_runs (
+            tenant             text COLLATE "C" NOT NULL REFERENCES tenants(tenant),
+            id                 bigint NOT NULL,
+            at                 timestamptz NOT NULL,
+            actor              text NOT NULL,
+            left_name          text NOT NULL,
+            left_sha256        text NOT NULL,
+            left_count         bigint NOT NULL,
+            right_name         text NOT NULL,
+            right_sha256       text NOT NULL,
+            right_count        bigint NOT NULL,
+            period_from        date,
+            period_to          date,
+            matched            bigint NOT NULL,
+            missing_in_ledger  bigint NOT NULL,
+            missing_in_other   bigint NOT NULL,
+            mismatched         bigint NOT NULL,
+            duplicates         bigint NOT NULL,
+            suggestions        bigint NOT NULL,
+            unreadable         bigint NOT NULL,
+            opened             bigint NOT NULL,
+            closed             bigint NOT NULL,
+            PRIMARY KEY (tenant, id)
+        );
+
+        CREATE TABLE reconciliation_differences (
+            tenant         text COLLATE "C" NOT NULL,
+            key            text COLLATE "C" NOT NULL,
+            class          text NOT NULL,
+            opened_run     bigint NOT NULL,
+            issue_date     date,
+            total          numeric,
+            detail         text NOT NULL,
+            last_seen_run  bigint NOT NULL,
+            closed_run     bigint,
+            PRIMARY KEY (tenant, key, class, opened_run)
+        );
+        CREATE INDEX reconciliation_open ON reconciliation_differences (tenant, closed_run, key);
+        -- ===== end of reconciliation =====
         """;
 
     // ---- Accounts and idempotency (the HTTP service) -------------------------------------------

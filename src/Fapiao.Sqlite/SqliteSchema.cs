@@ -115,6 +115,49 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE TRIGGER quarantine_resolutions_no_update BEFORE UPDATE ON quarantine_resolutions BEGIN SELECT RAISE(ABORT, 'quarantine resolutions are append-only'); END;
         CREATE TRIGGER quarantine_resolutions_no_delete BEFORE DELETE ON quarantine_resolutions BEGIN SELECT RAISE(ABORT, 'quarantine resolutions are append-only'); END;
+
+        -- ===== Reconciliation runs (fapiao reconcile) — kept apart to ease merging =====
+        -- Runs and their differences are bookkeeping, not history: a difference is closed by
+        -- updating it, so these tables have no append-only triggers.
+        CREATE TABLE reconciliation_runs (
+            tenant             TEXT NOT NULL REFERENCES tenants(tenant),
+            id                 INTEGER NOT NULL,
+            at                 TEXT NOT NULL,
+            actor              TEXT NOT NULL,
+            left_name          TEXT NOT NULL,
+            left_sha256        TEXT NOT NULL,
+            left_count         INTEGER NOT NULL,
+            right_name         TEXT NOT NULL,
+            right_sha256       TEXT NOT NULL,
+            right_count        INTEGER NOT NULL,
+            period_from        TEXT,
+            period_to          TEXT,
+            matched            INTEGER NOT NULL,
+            missing_in_ledger  INTEGER NOT NULL,
+            missing_in_other   INTEGER NOT NULL,
+            mismatched         INTEGER NOT NULL,
+            duplicates         INTEGER NOT NULL,
+            suggestions        INTEGER NOT NULL,
+            unreadable         INTEGER NOT NULL,
+            opened             INTEGER NOT NULL,
+            closed             INTEGER NOT NULL,
+            PRIMARY KEY (tenant, id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reconciliation_differences (
+            tenant         TEXT NOT NULL,
+            key            TEXT NOT NULL,
+            class          TEXT NOT NULL,
+            opened_run     INTEGER NOT NULL,
+            issue_date     TEXT,
+            total          TEXT,
+            detail         TEXT NOT NULL,
+            last_seen_run  INTEGER NOT NULL,
+            closed_run     INTEGER,
+            PRIMARY KEY (tenant, key, class, opened_run)
+        ) WITHOUT ROWID;
+        CREATE INDEX reconciliation_open ON reconciliation_differences (tenant, closed_run, key);
+        -- ===== end of reconciliation =====
         """;
 
     // ---- Accounts and idempotency (the HTTP service) -------------------------------------------

@@ -22,6 +22,18 @@ internal static class XlsxTableWriter
         MiniExcel.SaveAs(stream, Dictionaries(header, rows), printHeader: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: Configuration);
     }
 
+    /// <summary>Several tables, a sheet each, in the order given (a reconciliation report: a sheet per class).</summary>
+    public static void WriteSheets(Stream stream, IEnumerable<(string Sheet, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<string?>> Rows)> tables)
+    {
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (sheet, header, rows) in tables)
+        {
+            sheets[sheet] = Dictionaries(header, rows);
+        }
+
+        MiniExcel.SaveAs(stream, sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: Configuration);
+    }
+
     private static IEnumerable<IDictionary<string, object?>> Dictionaries(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         var keys = Enumerable.Range(0, header.Count).Select(i => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -111,4 +111,8 @@ public static class ErrorCodes
     public const string IdempotencyMismatch = "idempotency.mismatch";
     public const string IdempotencyInFlight = "idempotency.inFlight";
     public const string ServerError = "server.error";
+
+    // Reconciliation (fapiao reconcile, fapiao trace)
+    public const string ReconcileFormat = "reconcile.format";
+    public const string ReconcilePeriod = "reconcile.period";
 }

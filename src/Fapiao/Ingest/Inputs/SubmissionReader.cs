@@ -315,14 +315,14 @@ internal sealed class SubmissionReader(
     private static byte[] TrimLine(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).ToArray();
 
     /// <summary>A seekable input goes back to where it was: a workbook reader then needs no copy of it.</summary>
-    private static Stream Rewound(Stream stream, int read)
+    internal static Stream Rewound(Stream stream, int read)
     {
         stream.Seek(-read, SeekOrigin.Current);
         return stream;
     }
 
     /// <summary>Up to 4 KiB from the start, enough to tell the format; the stream need not seek (stdin).</summary>
-    private static byte[] ReadHead(Stream stream)
+    internal static byte[] ReadHead(Stream stream)
     {
         var head = new byte[4096];
         var n = 0;

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Fapiao.Domain;
+using Fapiao.Formats.Exports;
+using Fapiao.Ingest.Inputs;
+using Fapiao.Ledger;
+using Fapiao.Storage;
+
+namespace Fapiao.Reconciliation;
+
+/// <summary>
+/// The reconciliation use cases, for the CLI and the HTTP layer alike: inputs are streams, results
+/// plain records. A file side is read, then sorted by key with bounded memory (see
+/// <see cref="ExternalSorter"/>); the ledger side is read from the store in key order. A run against
+/// the ledger is kept with its differences (<see cref="IReconciliationStore"/>).
+/// </summary>
+/// <param name="store">The ledger (null to compare files only); it must also keep runs (<see cref="IReconciliationStore"/>) for a ledger reconciliation.</param>
+/// <param name="clock">Stamps the runs kept.</param>
+/// <param name="rowReaders">Readers the core cannot hold (XLSX), from the host.</param>
+/// <param name="runSize">Records held in memory per sorted run.</param>
+/// <param name="tempDirectory">Where sorted runs are spilled; the system's temp folder when null.</param>
+internal sealed class ReconciliationService(
+    ILedgerStore? store,
+    TimeProvider clock,
+    IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null,
+    int runSize = ExternalSorter.DefaultRunSize,
+    string? tempDirectory = null)
+{
+    /// <summary>Compares two sets of files; nothing is recorded.</summary>
+    public async Task<ReconciliationResult> CompareFilesAsync(IReadOnlyList<ReconInput> left, IReadOnlyList<ReconInput> right, DatePeriod? period, CancellationToken ct)
+    {
+        // The two sides are read and sorted at the same time, each on its own thread.
+        var leftUnreadable = new List<UnreadableRow>();
+        var rightUnreadable = new List<UnreadableRow>();
+        using var leftSorter = new ExternalSorter(runSize, tempDirectory);
+        using var rightSorter = new ExternalSorter(runSize, tempDirectory);
+        var leftTask = Task.Run(() => ReadSide(left, "left", leftSorter, leftUnreadable), ct);
+        var rightTask = Task.Run(() => ReadSide(right, "right", rightSorter, rightUnreadable), ct);
+        // Both finish before either's failure is thrown: no sorter is disposed under a running reader.
+        await Task.WhenAll(leftTask, rightTask).ConfigureAwait(false);
+        var (leftRecords, leftSide) = await leftTask.ConfigureAwait(false);
+        var (rightRecords, rightSide) = await rightTask.ConfigureAwait(false);
+        return await new Reconciler(period).RunAsync(leftRecords.ToAsyncEnumerable(), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, [.. leftUnreadable, .. rightUnreadable], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Compares the tenant's ledger (left) with other files (right) and keeps the run.</summary>
+    public async Task<(ReconciliationResult Result, ReconciliationRun Run)> ReconcileLedgerAsync(string tenant, string actor, IReadOnlyList<ReconInput> other, DatePeriod? period, CancellationToken ct)
+    {
+        if (store is not IReconciliationStore runs)
+        {
+            throw new InvalidOperationException("A ledger reconciliation needs a store that keeps reconciliation runs.");
+        }
+
+        var unreadable = new List<UnreadableRow>();
+        using var sorter = new ExternalSorter(runSize, tempDirectory);
+        var (rightRecords, rightSide) = ReadSide(other, "right", sorter, unreadable);
+        var head = await store.GetHeadAsync(tenant, ct).ConfigureAwait(false);
+        var root = MerkleFrontier.FromBytes(head.Size, head.Frontier).Root();
+        var leftSide = new ReconSide($"ledger:{tenant}@{head.Size}", 0, 0, Convert.ToHexStringLower(root));
+        var result = await new Reconciler(period).RunAsync(LedgerRecordsAsync(tenant, head.Size, ct), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, unreadable, ct).ConfigureAwait(false);
+        var run = new ReconciliationRun
+        {
+            At = clock.GetUtcNow(),
+            Actor = actor,
+            LeftName = result.Left.Name,
+            LeftSha256 = result.Left.Sha256,
+            LeftCount = result.Left.Count,
+            RightName = result.Right.Name,
+            RightSha256 = result.Right.Sha256,
+            RightCount = result.Right.Count,
+            PeriodFrom = period?.From,
+            PeriodTo = period?.To,
+            Matched = result.Matched,
+            MissingInLedger = result.MissingInLedger.Count,
+            MissingInOther = result.MissingInOther.Count,
+            Mismatched = result.Mismatched.Count,
+            Duplicates = result.Duplicates.Count,
+            Suggestions = result.Suggestions.Count,
+            Unreadable = result.Unreadable.Count,
+        };
+        var kept = await runs.RecordReconciliationAsync(tenant, run, DifferencesOf(result), ct).ConfigureAwait(false);
+        return (result, kept);
+    }
+
+    /// <summary>What a run keeps of each difference: enough for people and for <c>fapiao trace</c> to cite.</summary>
+    public static List<DifferenceFound> DifferencesOf(ReconciliationResult result)
+    {
+        var found = new List<DifferenceFound>();
+        found.AddRange(result.MissingInLedger.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInLedger, r.IssueDate, $"in {r.Source} ({result.Right.Name}) only{Summary(r)}", r.Total)));
+        found.AddRange(result.MissingInOther.Select(r => new DifferenceFound(r.Key, DifferenceClasses.MissingInOther, r.IssueDate, $"in {r.Source} ({result.Left.Name}) only, not in {result.Right.Name}{Summary(r)}", r.Total)));
+        found.AddRange(result.Mismatched.Select(m => new DifferenceFound(m.Key, DifferenceClasses.Mismatched, m.Left.IssueDate ?? m.Right.IssueDate,
+            $"{m.Left.Source} / {m.Right.Source}: " + string.Join("; ", m.Fields.Select(f => $"{f.Field} {f.Left} / {f.Right}")), m.Left.Total)));
+        found.AddRange(result.Duplicates.Select(d => new DifferenceFound(d.Key, DifferenceClasses.Duplicate, d.Left.Concat(d.Right).Select(r => r.IssueDate).FirstOrDefault(x => x is not null),
+            $"{d.Left.Count} row(s) in {result.Left.Name}, {d.Right.Count} in {result.Right.Name}: " + string.Join(", ", d.Left.Concat(d.Right).Select(r => r.Source)))));
+        return found;
+    }
+
+    private static string Summary(ReconRecord r) =>
+        (r.IssueDate is { } d ? ", issued " + RecordComparer.Date(d) : "") + (r.Total is { } t ? ", total " + RecordComparer.MoneyText(t) : "");
+
+    private async IAsyncEnumerable<ReconRecord> LedgerRecordsAsync(string tenant, long size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var r in store!.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).ConfigureAwait(false))
+        {
+            // Invoices written after the head was read are not part of this run (the hash names the size read).
+            if (r.FirstIndex >= size)
+            {
+                continue;
+            }
+
+            yield return new ReconRecord(r.Key, "ledger#" + r.ContentIndex.ToString(CultureInfo.InvariantCulture), r.IssueDate, r.SellerTaxId, r.BuyerTaxId, r.Amount, r.Tax, r.Total, r.State.ToText());
+        }
+    }
+
+    /// <summary>Reads every file of a side and sorts it; the side's hash is each file's SHA-256, comma-separated.</summary>
+    private (IEnumerable<ReconRecord> Sorted, ReconSide Side) ReadSide(IReadOnlyList<ReconInput> inputs, string side, ExternalSorter sorter, List<UnreadableRow> unreadable)
+    {
+        var reader = new ReconInputReader(rowReaders);
+        var hashes = new List<string>();
+        IEnumerable<ReconRecord> All()
+        {
+            foreach (var input in inputs)
+            {
+                if (input.Content.CanSeek)
+                {
+                    var start = input.Content.Position;
+                    hashes.Add(Convert.ToHexStringLower(SHA256.HashData(input.Content)));
+                    input.Content.Position = start;
+                    foreach (var r in reader.Read(input.Content, input.Name, side, unreadable.Add))
+                    {
+                        yield return r;
+                    }
+                }
+                else
+                {
+                    using var hashing = new HashingReadStream(input.Content);
+                    foreach (var r in reader.Read(hashing, input.Name, side, unreadable.Add))
+                    {
+                        yield return r;
+                    }
+
+                    hashes.Add(Convert.ToHexStringLower(hashing.Finish()));
+                }
+            }
+        }
+
+        var sorted = sorter.Sort(All());
+        return (sorted, new ReconSide(string.Join(", ", inputs.Select(i => i.Name)), 0, 0, string.Join(",", hashes)));
+    }
+}
