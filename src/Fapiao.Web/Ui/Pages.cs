@@ -49,7 +49,7 @@ internal static class Pages
             <p>{t.Format(Msg.InvoicesTotal, view.Invoices)}</p>
             <div class="charts">
             <section aria-labelledby="s-h"><h2 id="s-h">{t[Msg.ByState]}</h2>{byState}</section>
-            <section aria-labelledby="d-h"><h2 id="d-h">{t[Msg.ByDay]}</h2>{byDay}</section>
+            <section aria-labelledby="d-h"><h2 id="d-h">{t[Msg.ByDay]}</h2><p class="hint">{t.Format(Msg.ByDayNote, LedgerService.DashboardDays)}</p>{byDay}</section>
             {quarantine}
             </div>
             """));
