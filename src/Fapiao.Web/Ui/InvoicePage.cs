@@ -35,7 +35,7 @@ internal static class InvoicePage
             : Markup.Empty;
         return ui.Page(t.Format(Msg.InvoiceTitle, keyText), Html.Of($"""
             <h1>{t.Format(Msg.InvoiceTitle, keyText)}</h1>
-            <p class="state state-{record.State.ToText()}" id="state" data-state="{record.State.ToText()}">{t[Msg.State]}：{ui.StateName(record.State)}</p>
+            <p class="state state-{record.State.ToText()}" id="state" data-state="{record.State.ToText()}">{t.Format(Msg.StateIs, ui.StateName(record.State))}</p>
             <section aria-labelledby="fields-h"><h2 id="fields-h">{t[Msg.Fields]}</h2>
             <dl class="facts">
             <dt>{t[Msg.Key]}</dt><dd><code>{keyText}</code></dd>

@@ -100,8 +100,8 @@ internal static class UploadPage
                 """);
         });
         return Html.Of($"""
-            <section class="file-result" aria-label="{name}">
-            <h2>{t[Msg.File]}：<code>{name}</code></h2>
+            <section class="file-result">
+            <h2><span class="hint">{t[Msg.File]}</span> <code>{name}</code></h2>
             <p>{t.Format(Msg.Items, results.Count)}</p>
             <div class="scroll"><table>
             <caption>{name}</caption>

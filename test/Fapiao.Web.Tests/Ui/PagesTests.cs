@@ -240,6 +240,7 @@ public sealed class PagesTests : IAsyncLifetime
     public async Task Dashboard_CountsByStateDayAndErrorCode_WithTextAlternatives()
     {
         await SubmitAsync("acme", [.. SomeInvoices.Json(3)]);
+        await SubmitAsync("other", [.. SomeInvoices.Json(2)]);
         var client = await app.ClientAsync("acme", Role.Clerk);
         await client.PostAsync("/api/v1/invoices", Http.JsonBody(SomeInvoices.Broken));
         var browser = await UiSession.SignInAsync(app, "carl", "acme", Role.Clerk);
@@ -252,6 +253,11 @@ public sealed class PagesTests : IAsyncLifetime
         html.ShouldContain("Quarantined submissions: 1");
         html.ShouldContain("<svg viewBox=");
         html.ShouldContain("role=\"img\" aria-labelledby=\"by-state-title\"");
+
+        var viewer = await UiSession.SignInAsync(app, "vera", "acme", Role.Viewer);
+        var seen = await viewer.PageAsync("/?lang=en");
+        seen.ShouldContain("Invoices in the ledger: 3");
+        seen.ShouldNotContain("Quarantine by error code");
     }
 
     [Fact]
