@@ -5,14 +5,6 @@ using System.Text;
 
 namespace Fapiao.Web.Ui;
 
-/// <summary>A piece of HTML that is already safe to write as is: made only by <see cref="Html"/>.</summary>
-internal readonly record struct Markup(string Value)
-{
-    public static Markup Empty { get; } = new(string.Empty);
-
-    public override string ToString() => Value ?? string.Empty;
-}
-
 /// <summary>
 /// Strict HTML writing: in <c>Html.Of($"…")</c> the literal parts are markup and every hole is
 /// encoded (text and attribute values alike; attributes are always double-quoted), except a hole
