@@ -31,7 +31,7 @@ namespace Fapiao.Web.Api;
 internal static class IngestApi
 {
     public const string NdJson = "application/x-ndjson";
-    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
+    internal static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     public static RouteGroupBuilder MapIngestApi(this RouteGroupBuilder api)
     {
@@ -136,7 +136,7 @@ internal static class IngestApi
     }
 
     /// <summary>The file's own name, without any folder a client sent, at most 200 characters.</summary>
-    private static string SafeName(string name)
+    internal static string SafeName(string name)
     {
         var last = name.Replace('\\', '/').Split('/')[^1];
         last = new string(last.Where(c => !char.IsControl(c)).ToArray());
