@@ -5,6 +5,10 @@ using Fapiao.Accounts;
 using Fapiao.Domain;
 using Fapiao.Formats.Exports;
 using Fapiao.Formats.Json;
+using Fapiao.Ledger.Events;
+using Fapiao.Originals;
+using Fapiao.Storage;
+using Fapiao.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Fapiao.Web.Ui;
@@ -70,9 +74,56 @@ internal static class InvoicePage
             <details><summary>{t[Msg.PublicKey]}</summary><pre id="public-key">{ledger.PublicKeyPem()}</pre></details>
             </section>
             <section aria-labelledby="orig-h" id="original"><h2 id="orig-h">{t[Msg.OriginalFile]}</h2>
-            <p>{t[Msg.OriginalFileNotYet]}</p>
+            {Originals(t, keyText, view.Events)}
             </section>
             """), withScript: true);
+    }
+
+    /// <summary>
+    /// The kept original files the invoice's events name (a QR scan and then its PDF name two), each
+    /// with its place in the file and a download link; events from before originals were kept name none.
+    /// </summary>
+    private static Markup Originals(UiText t, string keyText, IReadOnlyList<StoredEvent> events)
+    {
+        var named = events
+            .Select(e => (Event: e, EventCodec.Decode(e.Bytes, validator: null).Original))
+            .Where(x => x.Original is not null)
+            .ToList();
+        if (named.Count == 0)
+        {
+            return Html.Of($"<p>{t[Msg.OriginalFileNone]}</p>");
+        }
+
+        return Html.Of($"""
+            <ul id="originals">{Html.Join(named.Select(x => Html.Of($"<li><a href=\"/invoices/{Uri.EscapeDataString(keyText)}/original/{x.Original!.Sha256}\">{t[Msg.DownloadOriginal]}</a> · {t[Msg.EventIndex]} {x.Event.Index} ({x.Event.Kind}) · <code>{x.Original.Place}</code> · SHA-256 <code>{x.Original.Sha256}</code></li>")))}</ul>
+            """);
+    }
+
+    /// <summary>
+    /// One kept original of the invoice, byte for byte, after its hash is checked. Only an original
+    /// that one of this invoice's events names is served (the invoice is looked up in the caller's
+    /// tenant, and the file in that tenant's store), so a hash alone reaches nothing.
+    /// </summary>
+    public static async Task<IResult> OriginalAsync(UiRequest ui, LedgerService ledger, WebOptions options, string key, string sha256, CancellationToken ct)
+    {
+        if (!InvoiceKey.TryParse(key, out var parsed)
+            || !OriginalStore.IsSha256(sha256)
+            || await ledger.ShowAsync(ui.Caller!, parsed, ct).ConfigureAwait(false) is not { } view
+            || !view.Events.Any(e => EventCodec.Decode(e.Bytes, validator: null).Original?.Sha256 == sha256))
+        {
+            return ui.NotFound();
+        }
+
+        var store = OriginalStore.In(options.DataDir, ui.Caller!.Tenant);
+        using var copy = new MemoryStream();
+        var state = store.CopyTo(sha256, copy);
+        if (state != OriginalState.Sound)
+        {
+            return ui.Page(ui.T[Msg.OriginalFile], Html.Of($"<h1>{ui.T[Msg.OriginalFile]}</h1><p role=\"alert\" class=\"error\">{ui.T[state == OriginalState.Missing ? Msg.OriginalMissing : Msg.OriginalTampered]}</p>"),
+                StatusCodes.Status409Conflict);
+        }
+
+        return Results.File(copy.ToArray(), "application/octet-stream", $"original-{sha256[..12]}");
     }
 
     /// <summary>The receipt as a JSON file download (the same JSON as <c>GET /api/v1/invoices/{key}/receipt</c>).</summary>

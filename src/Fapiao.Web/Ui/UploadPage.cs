@@ -2,6 +2,7 @@ using Fapiao.Accounts;
 using Fapiao.Formats;
 using Fapiao.Ingest;
 using Fapiao.Ingest.Inputs;
+using Fapiao.Originals;
 using Fapiao.Web.Api;
 using Fapiao.Web.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ internal static class UploadPage
             """));
     }
 
-    public static async Task<IResult> PostAsync(UiRequest ui, LedgerService ledger, LedgerMetrics metrics, IFormFileCollection files, CancellationToken ct)
+    public static async Task<IResult> PostAsync(UiRequest ui, LedgerService ledger, LedgerMetrics metrics, WebOptions options, IFormFileCollection files, CancellationToken ct)
     {
         var t = ui.T;
         var caller = ui.Caller!;
@@ -55,7 +56,8 @@ internal static class UploadPage
             using var memory = new MemoryStream();
             await file.CopyToAsync(memory, ct).ConfigureAwait(false);
             memory.Position = 0;
-            var chunks = reader.Read(memory, name, InputFormat.Auto)
+            // The file is kept in the tenant's originals store before any event names it, as through the API and the CLI.
+            var chunks = reader.ReadKept(memory, name, InputFormat.Auto, OriginalStore.In(options.DataDir, caller.Tenant))
                 .Chunk(IngestRunner.ChunkSize)
                 .Select(chunk => ledger.IngestAsync(caller, chunk, wantReceipts: false, ct))
                 .ToList();

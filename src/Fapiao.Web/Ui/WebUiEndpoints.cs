@@ -39,10 +39,12 @@ internal static class WebUiEndpoints
             RunAsync(context, antiforgery, ui => InvoicePage.ShowAsync(ui, ledger, key, context.RequestAborted)));
         pages.MapGet("/invoices/{key}/receipt", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, string key) =>
             RunAsync(context, antiforgery, ui => InvoicePage.ReceiptAsync(ui, ledger, key, context.RequestAborted)));
+        pages.MapGet("/invoices/{key}/original/{sha256}", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, WebOptions options, string key, string sha256) =>
+            RunAsync(context, antiforgery, ui => InvoicePage.OriginalAsync(ui, ledger, options, key, sha256, context.RequestAborted)));
         pages.MapGet("/upload", (HttpContext context, IAntiforgery antiforgery) =>
             RunAsync(context, antiforgery, ui => Task.FromResult(UploadPage.Form(ui))));
-        pages.MapPost("/upload", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, LedgerMetrics metrics, [FromForm] IFormFileCollection files) =>
-            RunAsync(context, antiforgery, ui => UploadPage.PostAsync(ui, ledger, metrics, files, context.RequestAborted)));
+        pages.MapPost("/upload", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, LedgerMetrics metrics, WebOptions options, [FromForm] IFormFileCollection files) =>
+            RunAsync(context, antiforgery, ui => UploadPage.PostAsync(ui, ledger, metrics, options, files, context.RequestAborted)));
         pages.MapGet("/quarantine", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, long? after) =>
             RunAsync(context, antiforgery, ui => QuarantinePages.ListAsync(ui, ledger, after, context.RequestAborted)));
         pages.MapGet("/quarantine/{id:long}", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, long id) =>

@@ -115,17 +115,9 @@ public sealed class IngestFileCommandTests
             }
         }
 
-        var info = FapiaoProcess.StartInfo(ledger.Data, ["ingest", file, "--json"]);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        long peak = 0;
-        while (!process.HasExited)
-        {
-            process.Refresh();
-            peak = Math.Max(peak, process.PeakWorkingSet64);
-            await Task.Delay(50);
-        }
-
-        process.ExitCode.ShouldBe(3);
+        var (run, peak) = await FapiaoProcess.RunSamplingPeakAsync(ledger.Data, "ingest", file, "--json");
+        run.ExitCode.ShouldBe(3, run.Stderr);
+        peak.ShouldBeGreaterThan(10L << 20, "the sampler must have seen the process");
         peak.ShouldBeLessThan(300L << 20, "the 512 MiB part must never be inflated whole");
         (await ledger.RunAsync("quarantine", "list", "--json")).Stdout.ShouldContain("zip.bomb");
     }

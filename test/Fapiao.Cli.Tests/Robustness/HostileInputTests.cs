@@ -55,21 +55,12 @@ public sealed class HostileInputTests
             await file.WriteAsync("\"}\n"u8.ToArray());
         }
 
-        var info = FapiaoProcess.StartInfo(ledger.Data, ["ingest", input, "--json"]);
-        using var process = Process.Start(info)!;
-        long peak = 0;
-        while (!process.HasExited)
-        {
-            process.Refresh();
-            peak = Math.Max(peak, process.PeakWorkingSet64);
-            await Task.Delay(50);
-        }
-
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        process.ExitCode.ShouldBe(3);
-        using var summary = JsonDocument.Parse(stdout);
+        var (run, peak) = await FapiaoProcess.RunSamplingPeakAsync(ledger.Data, "ingest", input, "--json");
+        run.ExitCode.ShouldBe(3, run.Stderr);
+        using var summary = JsonDocument.Parse(run.Stdout);
         summary.RootElement.GetProperty("accepted").GetInt32().ShouldBe(1);
         summary.RootElement.GetProperty("rejected").GetInt32().ShouldBe(1);
+        peak.ShouldBeGreaterThan(10L << 20, "the sampler must have seen the process");
         peak.ShouldBeLessThan(300L << 20, "the 50 MB line must not be held in memory whole");
         var item = JsonDocument.Parse((await ledger.RunAsync("quarantine", "show", "1", "--json")).Stdout).RootElement;
         item.GetProperty("rawLength").GetInt64().ShouldBeGreaterThan(50L << 20);

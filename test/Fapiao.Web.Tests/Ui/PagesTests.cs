@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fapiao.Accounts;
+using Fapiao.Tests.Support;
 using Fapiao.Web.Tests.Support;
 
 namespace Fapiao.Web.Tests.Ui;
@@ -177,6 +178,38 @@ public sealed class PagesTests : IAsyncLifetime
         html.ShouldContain("href=\"/quarantine/");
         html.ShouldContain("<code>type.unknown</code>");
         (await app.Ledger.Store.GetHeadAsync("acme", CancellationToken.None)).Size.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task InvoicePage_UploadedFile_KeptOriginalLinked_DownloadIsByteForByte_OnlyForItsOwnInvoiceAndTenant()
+    {
+        var browser = await UiSession.SignInAsync(app, "olga", "acme", Role.Clerk);
+        var ofd = await File.ReadAllBytesAsync(SharedFixtures.PathOf("ofd", "shudian-special-2024.ofd"));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await UiSession.TokenAsync(browser, "/upload")), "__RequestVerificationToken" },
+            { new ByteArrayContent(ofd), "files", "invoice.ofd" },
+        };
+        (await browser.PostAsync("/upload", form)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var key = (await app.Ledger.Store.QueryInvoicesAsync("acme", new Fapiao.Storage.InvoiceQuery(Limit: 10), CancellationToken.None).ToListAsync()).Single().Key;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ofd));
+
+        var page = await browser.PageAsync("/invoices/" + key);
+        var link = $"/invoices/{key}/original/{sha}";
+        page.ShouldContain($"href=\"{link}\"");
+        (await browser.GetByteArrayAsync(link)).ShouldBe(ofd);
+
+        // A hash the invoice's events do not name, and the same link from another tenant, reach nothing.
+        (await browser.GetAsync($"/invoices/{key}/original/{new string('0', 64)}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var stranger = await UiSession.SignInAsync(app, "mallory", "globex", Role.Admin);
+        (await stranger.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A kept original changed on disk is refused, not served.
+        var path = Fapiao.Originals.OriginalStore.In(app.DataDir, "acme").PathOf(sha);
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[^1] ^= 1;
+        await File.WriteAllBytesAsync(path, bytes);
+        (await browser.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]
