@@ -30,6 +30,33 @@ internal sealed partial class SqliteLedgerStore
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? SqliteRows.ReadInvoice(reader) : null;
     }
 
+    public async ValueTask<InvoiceHistory?> GetInvoiceHistoryAsync(string tenant, string key, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = SqliteRows.SelectInvoiceHistory;
+        cmd.Parameters.AddWithValue("$t", tenant);
+        cmd.Parameters.AddWithValue("$k", key);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var record = SqliteRows.ReadInvoice(reader);
+        var events = new List<StoredEvent>(1);
+        do
+        {
+            if (!reader.IsDBNull(SqliteRows.HistoryEventOrdinal))
+            {
+                events.Add(SqliteRows.ReadEvent(reader, SqliteRows.HistoryEventOrdinal));
+            }
+        }
+        while (await reader.ReadAsync(ct).ConfigureAwait(false));
+
+        return new InvoiceHistory(record, events);
+    }
+
     public async IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);

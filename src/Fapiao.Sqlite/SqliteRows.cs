@@ -11,11 +11,26 @@ internal static class SqliteRows
 {
     public const string EventColumns = "idx, kind, key, at, bytes, leaf_hash";
 
-    public const string SelectInvoice = """
-        SELECT key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
-               content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings
-        FROM invoices
+    private const string InvoiceColumns = """
+        key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
+        content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings
         """;
+
+    public const string SelectInvoice = $"SELECT {InvoiceColumns} FROM invoices";
+
+    /// <summary>
+    /// One invoice's projection row (ordinals 0–17) beside each of its events (from ordinal
+    /// <see cref="HistoryEventOrdinal"/>, <see cref="EventColumns"/>), in log order: show's one statement.
+    /// An invoice row without events (a damaged store) comes back once, with nulls for the event.
+    /// </summary>
+    public static readonly string SelectInvoiceHistory =
+        $"SELECT {Prefixed("i", InvoiceColumns)}, {Prefixed("e", EventColumns)} FROM invoices i " +
+        "LEFT JOIN events e ON e.tenant = i.tenant AND e.key = i.key WHERE i.tenant = $t AND i.key = $k ORDER BY e.idx;";
+
+    public const int HistoryEventOrdinal = 18;
+
+    private static string Prefixed(string alias, string columns) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select(c => alias + "." + c));
 
     public const string UpsertInvoice = """
         INSERT INTO invoices (tenant, key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
@@ -128,8 +143,10 @@ internal static class SqliteRows
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadEvent(reader) : null;
     }
 
-    public static StoredEvent ReadEvent(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Times.Parse(r.GetString(3)), (byte[])r.GetValue(4), (byte[])r.GetValue(5));
+    /// <summary>Reads <see cref="EventColumns"/> starting at ordinal <paramref name="first"/>.</summary>
+    public static StoredEvent ReadEvent(SqliteDataReader r, int first = 0) =>
+        new(r.GetInt64(first), r.GetString(first + 1), r.IsDBNull(first + 2) ? null : r.GetString(first + 2), Times.Parse(r.GetString(first + 3)),
+            (byte[])r.GetValue(first + 4), (byte[])r.GetValue(first + 5));
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 

@@ -67,7 +67,7 @@ internal static class LedgerJson
         w.WriteStartObject();
         w.WriteString("key", view.Record.Key);
         w.WritePropertyName("invoice");
-        CanonicalInvoiceJson.Write(w, view.Invoice);
+        w.WriteRawValue(view.InvoiceJson.Span); // the stored canonical bytes, checked as JSON by the writer
         w.WriteString("state", view.Record.State.ToText());
         w.WritePropertyName("warnings");
         ProblemsJson.WriteArray(w, view.Record.Warnings);

@@ -170,6 +170,49 @@ internal static class EventCodec
         };
     }
 
+    /// <summary>
+    /// The exact bytes of the <c>invoice</c> member of stored event bytes, found without decoding
+    /// anything else; throws <see cref="FormatException"/> when the event has none or is not JSON.
+    /// </summary>
+    public static ReadOnlyMemory<byte> InvoiceJson(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var r = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = 16 });
+            Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var isInvoice = r.ValueTextEquals("invoice"u8);
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (isInvoice)
+                {
+                    return bytes[start..(int)r.BytesConsumed];
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("The event bytes are not a well-formed event: " + ex.Message, ex);
+        }
+
+        throw new FormatException("The event holds no invoice.");
+    }
+
+    /// <summary>Reads an invoice's canonical JSON (as <see cref="InvoiceJson"/> finds it) and validates it again.</summary>
+    public static Invoice DecodeInvoice(ReadOnlyMemory<byte> json, InvoiceValidator validator)
+    {
+        try
+        {
+            return ReadInvoice(json.Span, validator);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            throw new FormatException("The stored invoice is not well-formed: " + ex.Message, ex);
+        }
+    }
+
     private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)
     {
         var problems = new List<Problem>();
