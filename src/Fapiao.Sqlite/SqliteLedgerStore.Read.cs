@@ -33,28 +33,34 @@ internal sealed partial class SqliteLedgerStore
     public async ValueTask<InvoiceHistory?> GetInvoiceHistoryAsync(string tenant, string key, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = SqliteRows.SelectInvoiceHistory;
-        cmd.Parameters.AddWithValue("$t", tenant);
-        cmd.Parameters.AddWithValue("$k", key);
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+        var statement = statements.Get(connection, SqliteRows.SelectInvoiceHistory);
+        try
         {
-            return null;
-        }
-
-        var record = SqliteRows.ReadInvoice(reader);
-        var events = new List<StoredEvent>(1);
-        do
-        {
-            if (!reader.IsDBNull(SqliteRows.HistoryEventOrdinal))
+            SQLitePCL.raw.sqlite3_bind_text(statement, 1, tenant);
+            SQLitePCL.raw.sqlite3_bind_text(statement, 2, key);
+            if (!SqliteStatementCache.Step(connection, statement))
             {
-                events.Add(SqliteRows.ReadEvent(reader, SqliteRows.HistoryEventOrdinal));
+                return null;
             }
-        }
-        while (await reader.ReadAsync(ct).ConfigureAwait(false));
 
-        return new InvoiceHistory(record, events);
+            var row = new StatementRow(statement);
+            var record = SqliteRows.ReadInvoice(row);
+            var events = new List<StoredEvent>(1);
+            do
+            {
+                if (!row.IsNull(SqliteRows.HistoryEventOrdinal))
+                {
+                    events.Add(SqliteRows.ReadEvent(row, SqliteRows.HistoryEventOrdinal));
+                }
+            }
+            while (SqliteStatementCache.Step(connection, statement));
+
+            return new InvoiceHistory(record, events);
+        }
+        finally
+        {
+            SqliteStatementCache.Reset(statement);
+        }
     }
 
     public async IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, [EnumeratorCancellation] CancellationToken ct)

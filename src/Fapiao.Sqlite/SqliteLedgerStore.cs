@@ -22,6 +22,7 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteStatementCache statements = new();
     private SqliteConnection? writeConnection;
 
     public SqliteLedgerStore(string path)
@@ -180,6 +181,7 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
         }
 
         writeGate.Dispose();
+        statements.Dispose();
         SqliteConnection.ClearAllPools();
     }
 }
