@@ -65,6 +65,7 @@ while len(keys) < 5000:
         break
 print("\n".join(keys))
 PY
+cpu_h0=$(cpu_of $SERVER)
 wrk -t2 -c16 -d"${DURATION}s" --latency "$URL/healthz" | tee "$OUT/wrk-healthz.txt"
 cpu2=$(cpu_of $SERVER)
 KEYS_FILE="$OUT/keys.txt" API_KEY="$KEY" wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/http_keys.lua "$URL" | tee "$OUT/wrk-invoice.txt"
@@ -79,4 +80,7 @@ echo "== results ($(nproc) cores; the machine may be shared)"
 echo "(b) ingest: cli $cli_rate/s, http $http_rate/s, ratio $(ratio "$http_rate" "$cli_rate") (target >= 0.5)"
 echo "(a) reads:  healthz $(rps "$OUT/wrk-healthz.txt") req/s p99 $(p99 "$OUT/wrk-healthz.txt"); invoice $(rps "$OUT/wrk-invoice.txt") req/s p99 $(p99 "$OUT/wrk-invoice.txt") (non-2xx: $(non2xx "$OUT/wrk-invoice.txt"); a single request now: $(status_of)); ratio $(ratio "$(rps "$OUT/wrk-invoice.txt")" "$(rps "$OUT/wrk-healthz.txt")") (target >= 0.6)"
 grep -h "\"LogLevel\":\"Error\"" "$OUT/serve.log" | head -3 || true
+count() { awk '/requests in/ {print $1}' "$1"; }
+per_request() { python3 -c "print(round(($2 - $1) / $3 * 1e6))"; }
+echo "server CPU (user+sys) per request: healthz $(per_request "$cpu_h0" "$cpu2" "$(count "$OUT/wrk-healthz.txt")") us, invoice $(per_request "$cpu2" "$cpu3" "$(count "$OUT/wrk-invoice.txt")") us (the load generator shares the cores)"
 echo "server: CPU during the invoice run $(python3 -c "print(round($cpu3 - $cpu2, 2))") s user+sys; peak RSS $(rss_of $SERVER)"

@@ -26,6 +26,23 @@ internal sealed partial class PostgreSqlLedgerStore
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? PostgreSqlRows.ReadInvoice(reader) : null;
     }
 
+    public async ValueTask<InvoiceHistory?> GetInvoiceHistoryAsync(string tenant, string key, CancellationToken ct)
+    {
+        var record = await GetInvoiceAsync(tenant, key, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var events = new List<StoredEvent>(1);
+        await foreach (var e in ReadEventsForKeyAsync(tenant, key, ct).ConfigureAwait(false))
+        {
+            events.Add(e);
+        }
+
+        return new InvoiceHistory(record, events);
+    }
+
     public async IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var cmd = Command("");

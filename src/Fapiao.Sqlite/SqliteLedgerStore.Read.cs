@@ -31,6 +31,39 @@ internal sealed partial class SqliteLedgerStore
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? SqliteRows.ReadInvoice(reader) : null;
     }
 
+    public async ValueTask<InvoiceHistory?> GetInvoiceHistoryAsync(string tenant, string key, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var statement = statements.Get(connection, SqliteRows.SelectInvoiceHistory);
+        try
+        {
+            SQLitePCL.raw.sqlite3_bind_text(statement, 1, tenant);
+            SQLitePCL.raw.sqlite3_bind_text(statement, 2, key);
+            if (!SqliteStatementCache.Step(connection, statement))
+            {
+                return null;
+            }
+
+            var row = new StatementRow(statement);
+            var record = SqliteRows.ReadInvoice(row);
+            var events = new List<StoredEvent>(1);
+            do
+            {
+                if (!row.IsNull(SqliteRows.HistoryEventOrdinal))
+                {
+                    events.Add(SqliteRows.ReadEvent(row, SqliteRows.HistoryEventOrdinal));
+                }
+            }
+            while (SqliteStatementCache.Step(connection, statement));
+
+            return new InvoiceHistory(record, events);
+        }
+        finally
+        {
+            SqliteStatementCache.Reset(statement);
+        }
+    }
+
     public async IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);

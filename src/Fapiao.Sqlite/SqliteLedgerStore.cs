@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Fapiao.Accounts;
 using Fapiao.Idempotency;
 using Fapiao.Ledger;
@@ -21,6 +22,7 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteStatementCache statements = new();
     private SqliteConnection? writeConnection;
 
     public SqliteLedgerStore(string path)
@@ -120,14 +122,40 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
         return result == "ok" ? null : result;
     }
 
-    /// <summary>Opens a connection with the durability settings every connection must have.</summary>
+    /// <summary>
+    /// Opens a connection with the durability settings every connection must have. They are
+    /// per-connection settings that SQLite keeps for the life of the physical connection, and the
+    /// pool hands out the same physical connection (its <see cref="SqliteConnection.Handle"/>) again
+    /// without resetting them: so they are set once per physical connection, not on every open.
+    /// </summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;", ct).ConfigureAwait(false);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var handle = connection.Handle!;
+            if (!Configured.TryGetValue(handle, out _))
+            {
+                await ExecuteAsync(connection, null, ConnectionSettings, ct).ConfigureAwait(false);
+                Configured.AddOrUpdate(handle, Marker);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return connection;
     }
+
+    internal const string ConnectionSettings = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;";
+
+    /// <summary>The physical connections (native handles) that have their <see cref="ConnectionSettings"/>; entries go with their handles.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
+    private static readonly object Marker = new();
 
     internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
     {
@@ -153,6 +181,7 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
         }
 
         writeGate.Dispose();
+        statements.Dispose();
         SqliteConnection.ClearAllPools();
     }
 }

@@ -11,11 +11,27 @@ internal static class SqliteRows
 {
     public const string EventColumns = "idx, kind, key, at, bytes, leaf_hash";
 
-    public const string SelectInvoice = """
-        SELECT key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
-               content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings
-        FROM invoices
+    private const string InvoiceColumns = """
+        key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
+        content_hash, content_index, first_index, last_index, reversed_amount, reversed_tax, reversed_total, warnings
         """;
+
+    public const string SelectInvoice = $"SELECT {InvoiceColumns} FROM invoices";
+
+    /// <summary>
+    /// One invoice's projection row (ordinals 0–17) beside each of its events (from ordinal
+    /// <see cref="HistoryEventOrdinal"/>, <see cref="EventColumns"/>), in log order: show's one statement.
+    /// An invoice row without events (a damaged store) comes back once, with nulls for the event.
+    /// Parameters: ?1 tenant, ?2 key (for <see cref="SqliteStatementCache"/>).
+    /// </summary>
+    public static readonly string SelectInvoiceHistory =
+        $"SELECT {Prefixed("i", InvoiceColumns)}, {Prefixed("e", EventColumns)} FROM invoices i " +
+        "LEFT JOIN events e ON e.tenant = i.tenant AND e.key = i.key WHERE i.tenant = ?1 AND i.key = ?2 ORDER BY e.idx;";
+
+    public const int HistoryEventOrdinal = 18;
+
+    private static string Prefixed(string alias, string columns) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select(c => alias + "." + c));
 
     public const string UpsertInvoice = """
         INSERT INTO invoices (tenant, key, state, type, issue_date, seller_tax_id, buyer_tax_id, amount, tax, total, red_letter_of,
@@ -106,33 +122,36 @@ internal static class SqliteRows
         p[17].Value = ProblemsJson.Write(r.Warnings, includeSeverity: false);
     }
 
-    public static InvoiceRecord ReadInvoice(SqliteDataReader r)
+    public static InvoiceRecord ReadInvoice(SqliteDataReader r) => ReadInvoice(new ReaderRow(r));
+
+    public static InvoiceRecord ReadInvoice<TRow>(TRow r)
+        where TRow : struct, ISqliteRow
     {
-        if (!InvoiceStates.TryParse(r.GetString(1), out var state))
+        if (!InvoiceStates.TryParse(r.Text(1), out var state))
         {
-            throw new FormatException($"Invoice {r.GetString(0)} has the unknown state \"{r.GetString(1)}\".");
+            throw new FormatException($"Invoice {r.Text(0)} has the unknown state \"{r.Text(1)}\".");
         }
 
         return new InvoiceRecord
         {
-            Key = r.GetString(0),
+            Key = r.Text(0),
             State = state,
-            Type = r.GetString(2),
-            IssueDate = DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            SellerTaxId = r.IsDBNull(4) ? null : r.GetString(4),
-            BuyerTaxId = r.IsDBNull(5) ? null : r.GetString(5),
+            Type = r.Text(2),
+            IssueDate = DateOnly.ParseExact(r.Text(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SellerTaxId = r.IsNull(4) ? null : r.Text(4),
+            BuyerTaxId = r.IsNull(5) ? null : r.Text(5),
             Amount = ReadMoney(r, 6),
             Tax = ReadMoney(r, 7),
             Total = ReadMoney(r, 8),
-            RedLetterOf = r.IsDBNull(9) ? null : r.GetString(9),
-            ContentHash = r.GetString(10),
-            ContentIndex = r.GetInt64(11),
-            FirstIndex = r.GetInt64(12),
-            LastIndex = r.GetInt64(13),
+            RedLetterOf = r.IsNull(9) ? null : r.Text(9),
+            ContentHash = r.Text(10),
+            ContentIndex = r.Integer(11),
+            FirstIndex = r.Integer(12),
+            LastIndex = r.Integer(13),
             ReversedAmount = ReadMoney(r, 14) ?? 0,
             ReversedTax = ReadMoney(r, 15) ?? 0,
             ReversedTotal = ReadMoney(r, 16) ?? 0,
-            Warnings = ReadWarnings(r.GetString(17)),
+            Warnings = ReadWarnings(r.Text(17)),
         };
     }
 
@@ -156,20 +175,26 @@ internal static class SqliteRows
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadEvent(reader) : null;
     }
 
-    public static StoredEvent ReadEvent(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Times.Parse(r.GetString(3)), (byte[])r.GetValue(4), (byte[])r.GetValue(5));
+    public static StoredEvent ReadEvent(SqliteDataReader r) => ReadEvent(new ReaderRow(r));
+
+    /// <summary>Reads <see cref="EventColumns"/> starting at ordinal <paramref name="first"/>.</summary>
+    public static StoredEvent ReadEvent<TRow>(TRow r, int first = 0)
+        where TRow : struct, ISqliteRow =>
+        new(r.Integer(first), r.Text(first + 1), r.IsNull(first + 2) ? null : r.Text(first + 2), Times.Parse(r.Text(first + 3)),
+            r.Blob(first + 4), r.Blob(first + 5));
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 
     private static object Money(decimal? value) => value is { } v ? Amounts.FormatMoney(v) : DBNull.Value;
 
-    private static decimal? ReadMoney(SqliteDataReader r, int ordinal)
+    private static decimal? ReadMoney<TRow>(TRow r, int ordinal)
+        where TRow : struct, ISqliteRow
     {
-        if (r.IsDBNull(ordinal))
+        if (r.IsNull(ordinal))
         {
             return null;
         }
 
-        return Amounts.TryParseMoney(r.GetString(ordinal), out var value) ? value : throw new FormatException($"Column {ordinal} holds \"{r.GetString(ordinal)}\", not an amount.");
+        return Amounts.TryParseMoney(r.Text(ordinal), out var value) ? value : throw new FormatException($"Column {ordinal} holds \"{r.Text(ordinal)}\", not an amount.");
     }
 }

@@ -43,23 +43,21 @@ internal sealed class InvoiceLedger : IAsyncDisposable
     public Task<IReadOnlyList<IngestResult>> IngestAsync(string tenant, IReadOnlyList<WriteItem> items, bool wantReceipts, CancellationToken ct) =>
         writer.SubmitAsync(tenant, items, wantReceipts, ct);
 
+    /// <summary>
+    /// One invoice for display, from one store read (row and events together). The invoice's stored
+    /// canonical bytes are kept as they are; they are decoded (and validated) only when a caller asks
+    /// for <see cref="InvoiceView.Invoice"/>: the JSON shape writes the bytes themselves.
+    /// </summary>
     public async Task<InvoiceView?> ShowAsync(string tenant, InvoiceKey key, CancellationToken ct)
     {
-        var record = await Store.GetInvoiceAsync(tenant, key.ToString(), ct).ConfigureAwait(false);
-        if (record is null)
+        var history = await Store.GetInvoiceHistoryAsync(tenant, key.ToString(), ct).ConfigureAwait(false);
+        if (history is null)
         {
             return null;
         }
 
-        var events = new List<StoredEvent>();
-        await foreach (var e in Store.ReadEventsForKeyAsync(tenant, key.ToString(), ct).ConfigureAwait(false))
-        {
-            events.Add(e);
-        }
-
-        var content = events.Single(e => e.Index == record.ContentIndex);
-        var invoice = EventCodec.Decode(content.Bytes, Validator).Invoice!;
-        return new InvoiceView(record, invoice, events);
+        var content = history.Events.Single(e => e.Index == history.Record.ContentIndex);
+        return new InvoiceView(history.Record, EventCodec.InvoiceJson(content.Bytes), history.Events, Validator);
     }
 
     public async Task<Receipt?> ReceiptAsync(string tenant, InvoiceKey key, CancellationToken ct)
@@ -94,8 +92,24 @@ internal sealed class InvoiceLedger : IAsyncDisposable
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 }
 
-/// <summary>One invoice for display: its projection row, its current content and its history.</summary>
-internal sealed record InvoiceView(InvoiceRecord Record, Invoice Invoice, IReadOnlyList<StoredEvent> Events);
+/// <summary>
+/// One invoice for display: its projection row, its current content and its history. The content is
+/// held as its canonical JSON bytes (<see cref="InvoiceJson"/>, covered by the content hash and the
+/// Merkle tree); <see cref="Invoice"/> decodes and validates them on first use.
+/// </summary>
+internal sealed class InvoiceView(InvoiceRecord record, ReadOnlyMemory<byte> invoiceJson, IReadOnlyList<StoredEvent> events, InvoiceValidator validator)
+{
+    private Invoice? invoice;
+
+    public InvoiceRecord Record => record;
+
+    /// <summary>The invoice's canonical JSON, exactly as stored in its content event.</summary>
+    public ReadOnlyMemory<byte> InvoiceJson => invoiceJson;
+
+    public IReadOnlyList<StoredEvent> Events => events;
+
+    public Invoice Invoice => invoice ??= EventCodec.DecodeInvoice(invoiceJson, validator);
+}
 
 /// <summary>A consistency proof between two tree sizes.</summary>
 internal sealed record ConsistencyView(long Size1, long Size2, byte[] Root1, byte[] Root2, IReadOnlyList<byte[]> Proof);

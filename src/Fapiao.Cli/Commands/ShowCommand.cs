@@ -58,11 +58,11 @@ internal static class ShowCommand
 
         Human.Table(["event", "kind", "at", "source", "original"], view.Events.Select(e =>
         {
-            var decoded = EventCodec.Decode(e.Bytes, validator: null);
+            var (source, original) = EventCodec.Provenance(e.Bytes);
             return new[]
             {
-                e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At), decoded.Source,
-                decoded.Original is { } o ? $"{o.Sha256}@{o.Place}" : "",
+                e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Kind, Times.Format(e.At), source,
+                original is { } o ? $"{o.Sha256}@{o.Place}" : "",
             };
         }));
     }

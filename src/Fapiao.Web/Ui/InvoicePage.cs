@@ -86,7 +86,7 @@ internal static class InvoicePage
     private static Markup Originals(UiText t, string keyText, IReadOnlyList<StoredEvent> events)
     {
         var named = events
-            .Select(e => (Event: e, EventCodec.Decode(e.Bytes, validator: null).Original))
+            .Select(e => (Event: e, EventCodec.Provenance(e.Bytes).Original))
             .Where(x => x.Original is not null)
             .ToList();
         if (named.Count == 0)
@@ -109,7 +109,7 @@ internal static class InvoicePage
         if (!InvoiceKey.TryParse(key, out var parsed)
             || !OriginalStore.IsSha256(sha256)
             || await ledger.ShowAsync(ui.Caller!, parsed, ct).ConfigureAwait(false) is not { } view
-            || !view.Events.Any(e => EventCodec.Decode(e.Bytes, validator: null).Original?.Sha256 == sha256))
+            || !view.Events.Any(e => EventCodec.Provenance(e.Bytes).Original?.Sha256 == sha256))
         {
             return ui.NotFound();
         }

@@ -35,6 +35,13 @@ internal interface ILedgerStore : IAsyncDisposable
 
     IAsyncEnumerable<StoredEvent> ReadEventsForKeyAsync(string tenant, string key, CancellationToken ct);
 
+    /// <summary>
+    /// The invoice's projection row and its events in log order, read together from one snapshot
+    /// (show's read path: one connection, one statement where the store allows); null when the
+    /// tenant has no such invoice.
+    /// </summary>
+    ValueTask<InvoiceHistory?> GetInvoiceHistoryAsync(string tenant, string key, CancellationToken ct);
+
     /// <summary>The stored hashes (leaf hashes at level 0, complete nodes at multiples of the stride).</summary>
     IStoredHashes Hashes(string tenant);
 

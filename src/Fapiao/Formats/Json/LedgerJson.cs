@@ -68,7 +68,7 @@ internal static class LedgerJson
         w.WriteStartObject();
         w.WriteString("key", view.Record.Key);
         w.WritePropertyName("invoice");
-        CanonicalInvoiceJson.Write(w, view.Invoice);
+        w.WriteRawValue(view.InvoiceJson.Span); // the stored canonical bytes, checked as JSON by the writer
         w.WriteString("state", view.Record.State.ToText());
         w.WritePropertyName("warnings");
         ProblemsJson.WriteArray(w, view.Record.Warnings);
@@ -89,9 +89,9 @@ internal static class LedgerJson
             w.WriteNumber("index", e.Index);
             w.WriteString("kind", e.Kind);
             w.WriteString("at", Time(e.At));
-            var decoded = EventCodec.Decode(e.Bytes, validator: null);
-            w.WriteString("source", decoded.Source);
-            if (decoded.Original is { } original)
+            var (source, original) = EventCodec.Provenance(e.Bytes);
+            w.WriteString("source", source);
+            if (original is not null)
             {
                 w.WriteStartObject("original");
                 w.WriteString("sha256", original.Sha256);

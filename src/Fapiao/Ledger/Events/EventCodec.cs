@@ -231,6 +231,88 @@ internal static class EventCodec
         return value;
     }
 
+    /// <summary>
+    /// The exact bytes of the <c>invoice</c> member of stored event bytes, found without decoding
+    /// anything else; throws <see cref="FormatException"/> when the event has none or is not JSON.
+    /// </summary>
+    public static ReadOnlyMemory<byte> InvoiceJson(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var r = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = 16 });
+            Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var isInvoice = r.ValueTextEquals("invoice"u8);
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (isInvoice)
+                {
+                    return bytes[start..(int)r.BytesConsumed];
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("The event bytes are not a well-formed event: " + ex.Message, ex);
+        }
+
+        throw new FormatException("The event holds no invoice.");
+    }
+
+    /// <summary>
+    /// Where an event came from (its source and the kept original it names), read from stored event
+    /// bytes without decoding the invoice in them: <c>show</c> and the API list this for every event.
+    /// </summary>
+    public static (string Source, OriginalRef? Original) Provenance(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var r = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = 16 });
+            Expect(r.Read() && r.TokenType == JsonTokenType.StartObject, "an object");
+            string? source = null;
+            OriginalRef? original = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var isSource = r.ValueTextEquals("source"u8);
+                var isOriginal = !isSource && r.ValueTextEquals("original"u8);
+                r.Read();
+                if (isSource)
+                {
+                    source = r.GetString();
+                }
+                else if (isOriginal)
+                {
+                    original = ReadOriginal(ref r);
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+
+            return (source ?? throw new FormatException("The event has no source."), original);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new FormatException("The event bytes are not a well-formed event: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Reads an invoice's canonical JSON (as <see cref="InvoiceJson"/> finds it) and validates it again.</summary>
+    public static Invoice DecodeInvoice(ReadOnlyMemory<byte> json, InvoiceValidator validator)
+    {
+        try
+        {
+            return ReadInvoice(json.Span, validator);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            throw new FormatException("The stored invoice is not well-formed: " + ex.Message, ex);
+        }
+    }
+
     private static Invoice ReadInvoice(ReadOnlySpan<byte> json, InvoiceValidator? validator)
     {
         var problems = new List<Problem>();

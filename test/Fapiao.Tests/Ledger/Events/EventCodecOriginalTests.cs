@@ -53,4 +53,18 @@ public sealed class EventCodecOriginalTests
 
         Should.Throw<FormatException>(() => EventCodec.Decode(Encoding.UTF8.GetBytes(text), validator: null));
     }
+
+    [Fact]
+    public void Provenance_ReadsSourceAndOriginal_SkippingEveryOtherField_AsDecodeDoes()
+    {
+        var bytes = EventCodec.Encode(Resolved(new OriginalRef(Sha, "entry:Doc_0/Attachs/original_invoice.xml")));
+
+        var (source, original) = EventCodec.Provenance(bytes);
+
+        source.ShouldBe("fixed.jsonl:1");
+        original.ShouldBe(EventCodec.Decode(bytes, validator: null).Original);
+        EventCodec.Provenance(EventCodec.Encode(Resolved(null))).Original.ShouldBeNull();
+        Should.Throw<FormatException>(() => EventCodec.Provenance("{\"kind\":\"recorded\"}"u8.ToArray()));
+        Should.Throw<FormatException>(() => EventCodec.Provenance("{\"source\":"u8.ToArray()));
+    }
 }
