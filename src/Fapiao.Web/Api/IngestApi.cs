@@ -136,7 +136,7 @@ internal static class IngestApi
     }
 
     /// <summary>The file's own name, without any folder a client sent, at most 200 characters.</summary>
-    private static string SafeName(string name)
+    internal static string SafeName(string name)
     {
         var last = name.Replace('\\', '/').Split('/')[^1];
         last = new string(last.Where(c => !char.IsControl(c)).ToArray());
