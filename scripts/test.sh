@@ -14,6 +14,9 @@ ldconfig -p | grep -q 'libfreetype\.so\.6 ' || need+=(libfreetype6)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 # The PDF tests embed a CJK TrueType font in the invoices they build.
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
+# The web UI's browser tests drive Debian's Chromium (never a downloaded one) and show Chinese text.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi

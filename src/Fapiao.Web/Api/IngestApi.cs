@@ -31,7 +31,7 @@ namespace Fapiao.Web.Api;
 internal static class IngestApi
 {
     public const string NdJson = "application/x-ndjson";
-    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
+    internal static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     public static RouteGroupBuilder MapIngestApi(this RouteGroupBuilder api)
     {

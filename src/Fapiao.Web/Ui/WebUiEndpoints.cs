@@ -1,49 +1,84 @@
-using System.Net;
+using System.Reflection;
+using Fapiao.Accounts;
 using Fapiao.Web.Accounts;
+using Fapiao.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Fapiao.Web.Ui;
 
 /// <summary>
-/// The web UI's extension point: the host calls <see cref="MapWebUi"/> once. For now a placeholder
-/// home page and the bare login form that <c>POST /login</c> expects (username, password,
-/// returnUrl and the antiforgery token); the UI proper replaces both.
+/// The web UI: server-rendered pages (Chinese by default, <c>?lang=en</c> for English) whose core
+/// flows work without JavaScript; forms post with the antiforgery token. The host calls
+/// <see cref="MapWebUi"/> once. Every page but sign-in needs a signed-in caller; what a page may
+/// show comes from the use cases (LedgerService), which act in the caller's tenant only.
 /// </summary>
 internal static class WebUiEndpoints
 {
+    private static readonly Dictionary<string, (string ContentType, byte[] Bytes)> Assets = LoadAssets();
+
     public static IEndpointRouteBuilder MapWebUi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) =>
-        {
-            var caller = context.User.FindCaller();
-            var who = caller is null
-                ? "<a href=\"/login\">登录 Sign in</a>"
-                : $"{WebUtility.HtmlEncode(context.User.Identity?.Name)} ({WebUtility.HtmlEncode(caller.Tenant)}, {caller.Role.ToString().ToLowerInvariant()})";
-            return Results.Content(Page("发票账本 Fapiao Ledger", $"<h1>发票账本 Fapiao Ledger</h1><p>{who}</p>"), "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        app.MapGet("/ui/{name}", (string name) => Assets.TryGetValue(name, out var asset)
+                ? Results.Bytes(asset.Bytes, asset.ContentType)
+                : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
 
         app.MapGet(AuthEndpoints.LoginPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error) =>
-        {
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            var body = $"""
-                <h1>登录 Sign in</h1>
-                {(error is null ? "" : "<p role=\"alert\">用户名或密码错误 Wrong name or password</p>")}
-                <form method="post" action="{AuthEndpoints.LoginPath}">
-                <input type="hidden" name="{tokens.FormFieldName}" value="{WebUtility.HtmlEncode(tokens.RequestToken)}">
-                <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(AuthEndpoints.IsLocal(returnUrl) ? returnUrl : "/")}">
-                <label>用户名 Name <input name="username" autocomplete="username" required></label>
-                <label>密码 Password <input name="password" type="password" autocomplete="current-password" required></label>
-                <button type="submit">登录 Sign in</button>
-                </form>
-                """;
-            return Results.Content(Page("登录 Sign in", body), "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+            Pages.Login(UiRequest.From(context, antiforgery), returnUrl, error)).ExcludeFromDescription();
+
+        var pages = app.MapGroup("").RequireAuthorization().ExcludeFromDescription();
+        pages.MapGet("/", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger) =>
+            RunAsync(context, antiforgery, ui => Pages.DashboardAsync(ui, ledger, context.RequestAborted)));
+        pages.MapGet("/query", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, string? number, string? code, string? date) =>
+            RunAsync(context, antiforgery, ui => Pages.QueryAsync(ui, ledger, number, code, date, context.RequestAborted)));
+        pages.MapGet("/invoices/{key}", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, string key) =>
+            RunAsync(context, antiforgery, ui => InvoicePage.ShowAsync(ui, ledger, key, context.RequestAborted)));
+        pages.MapGet("/invoices/{key}/receipt", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, string key) =>
+            RunAsync(context, antiforgery, ui => InvoicePage.ReceiptAsync(ui, ledger, key, context.RequestAborted)));
+        pages.MapGet("/upload", (HttpContext context, IAntiforgery antiforgery) =>
+            RunAsync(context, antiforgery, ui => Task.FromResult(UploadPage.Form(ui))));
+        pages.MapPost("/upload", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, LedgerMetrics metrics, [FromForm] IFormFileCollection files) =>
+            RunAsync(context, antiforgery, ui => UploadPage.PostAsync(ui, ledger, metrics, files, context.RequestAborted)));
+        pages.MapGet("/quarantine", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, long? after) =>
+            RunAsync(context, antiforgery, ui => QuarantinePages.ListAsync(ui, ledger, after, context.RequestAborted)));
+        pages.MapGet("/quarantine/{id:long}", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, long id) =>
+            RunAsync(context, antiforgery, ui => QuarantinePages.ItemAsync(ui, ledger, id, context.RequestAborted)));
         return app;
     }
 
-    private static string Page(string title, string body) =>
-        $"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body>{body}</body></html>";
+    /// <summary>Runs a page; a role that lacks the permission gets the UI's 403 page rather than problem JSON.</summary>
+    private static async Task<IResult> RunAsync(HttpContext context, IAntiforgery antiforgery, Func<UiRequest, Task<IResult>> page)
+    {
+        var ui = UiRequest.From(context, antiforgery);
+        try
+        {
+            return await page(ui).ConfigureAwait(false);
+        }
+        catch (AccessDeniedException)
+        {
+            return ui.Forbidden();
+        }
+    }
+
+    private static Dictionary<string, (string, byte[])> LoadAssets()
+    {
+        var assembly = typeof(WebUiEndpoints).Assembly;
+        const string prefix = "Fapiao.Web.Ui.Assets.";
+        var assets = new Dictionary<string, (string, byte[])>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            var name = resource[prefix.Length..];
+            var type = name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+            assets[name] = (type, memory.ToArray());
+        }
+
+        return assets;
+    }
 }

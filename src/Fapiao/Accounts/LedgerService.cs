@@ -15,7 +15,7 @@ namespace Fapiao.Accounts;
 /// serving many tenants) cannot reach another tenant's data even by a slip in a handler: it never
 /// passes a tenant name, only the caller. What is not in the caller's tenant is "not found" (null).
 /// </summary>
-internal sealed class LedgerService(InvoiceLedger ledger)
+internal sealed partial class LedgerService(InvoiceLedger ledger)
 {
     public const int MaxPageSize = 1000;
 

@@ -107,6 +107,8 @@ public sealed class SignInTests : IAsyncLifetime
         var browser = app.Anonymous();
 
         await (await browser.GetAsync("/api/v1/checkpoint")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.required");
-        (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await browser.GetAsync("/");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.OriginalString.ShouldContain("/login?ReturnUrl=");
     }
 }
