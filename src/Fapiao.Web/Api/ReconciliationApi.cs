@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fapiao.Accounts;
 using Fapiao.Domain;
-using Fapiao.Formats.Exports;
-using Fapiao.Formats.Xlsx;
-using Fapiao.Ingest.Inputs;
 using Fapiao.Reconciliation;
 using Fapiao.Tracing;
 using Fapiao.Validation;
@@ -31,7 +28,6 @@ namespace Fapiao.Web.Api;
 internal static partial class ReconciliationApi
 {
     private const int MaxFieldLength = 100;
-    private static readonly Dictionary<InputFormat, IInputRowReader> RowReaders = new() { [InputFormat.Xlsx] = new XlsxExportReader() };
 
     [GeneratedRegex("^[0-9A-Za-z-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyText();
@@ -103,7 +99,7 @@ internal static partial class ReconciliationApi
 
         try
         {
-            var (result, run) = await ledger.ReconcileAsync(caller, upload.Files, period, RowReaders, tempDirectory: null, context.RequestAborted).ConfigureAwait(false);
+            var (result, run) = await ledger.ReconcileAsync(caller, upload.Files, period, IngestApi.RowReaders, tempDirectory: null, context.RequestAborted).ConfigureAwait(false);
             return new JsonBody(w => ReconciliationJson.Write(w, result, run.Id));
         }
         catch (ReconciliationException ex)
