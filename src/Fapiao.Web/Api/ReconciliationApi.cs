@@ -117,6 +117,12 @@ internal static partial class ReconciliationApi
     private static async Task<Results<JsonBody, ProblemHttpResult>> ShowAsync(string id, HttpContext context, LedgerService ledger)
     {
         var caller = context.Caller();
+        if (!caller.Can(Permission.Reconcile))
+        {
+            // A role without the permission is refused whatever the id, so 404 never answers it.
+            throw new AccessDeniedException(Permission.Reconcile);
+        }
+
         var found = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? await ledger.ReconciliationAsync(caller, number, context.RequestAborted).ConfigureAwait(false)
             : null;

@@ -187,6 +187,7 @@ public sealed class ReconciliationApiTests : IAsyncLifetime
         await (await ReconcileAsync(client, Csv(Row(invoices[0])))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await client.GetAsync("/api/v1/reconciliations")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await client.GetAsync("/api/v1/reconciliations/1")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        await (await client.GetAsync("/api/v1/reconciliations/x")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         var history = await (await acme.GetAsync("/api/v1/reconciliations")).ShouldBeAsync(HttpStatusCode.OK);
         history.GetProperty("runs").GetArrayLength().ShouldBe(1);
     }
