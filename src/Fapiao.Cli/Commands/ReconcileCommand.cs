@@ -104,17 +104,7 @@ internal static class ReconcileCommand
             var open = await store.ListDifferencesAsync(context.Tenant, null, openOnly: true, ct).ToListAsync(ct).ConfigureAwait(false);
             if (context.Json)
             {
-                JsonOut.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteStartArray("runs");
-                    runs.ForEach(run => ReconciliationRunJson.WriteRun(w, run));
-                    w.WriteEndArray();
-                    w.WriteStartArray("open");
-                    open.ForEach(d => ReconciliationRunJson.WriteDifference(w, d));
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                JsonOut.Write(w => ReconciliationRunJson.WriteHistory(w, runs, open));
                 return ExitCodes.Ok;
             }
 

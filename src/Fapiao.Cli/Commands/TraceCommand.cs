@@ -66,6 +66,10 @@ internal static partial class TraceCommand
             foreach (var x in e.Evidence)
             {
                 Human.Line($"  evidence: {x.Cite}{(x.Source is null ? "" : " from " + x.Source)}{(x.At is { } at ? " at " + Times.Format(at) : "")}: {x.Detail}");
+                if (x.Original is not null)
+                {
+                    Human.Line($"    original: {x.Original}");
+                }
             }
 
             first = false;

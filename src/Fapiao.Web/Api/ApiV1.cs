@@ -28,6 +28,7 @@ internal static class ApiV1
         api.MapInvoicesApi();
         api.MapLedgerApi();
         api.MapQuarantineApi();
+        api.MapReconciliationApi();
         return app;
     }
 

@@ -29,6 +29,6 @@ internal static class RequestBody
         return memory.ToArray();
     }
 
-    private static BadHttpRequestException TooLarge(long limit) =>
+    internal static BadHttpRequestException TooLarge(long limit) =>
         new($"The request body is larger than the limit of {limit} bytes ({ErrorCodes.RequestTooLarge}).", StatusCodes.Status413PayloadTooLarge);
 }

@@ -150,6 +150,9 @@ internal static class Pages
         var quarantineCheck = caller.Can(Permission.ReadQuarantine)
             ? Html.Of($"<li><a href=\"/quarantine\">{t[Msg.CheckQuarantine]}</a></li>")
             : Html.Of($"<li>{t[Msg.CheckQuarantine]}</li>");
+        var trace = caller.Can(Permission.Trace)
+            ? Html.Of($"<p><a href=\"/trace?key={Uri.EscapeDataString(key.ToString())}\" id=\"trace-link\">{t[Msg.TraceLink]}</a></p>")
+            : Markup.Empty;
         var uploadCheck = caller.Can(Permission.Submit)
             ? Html.Of($"<li><a href=\"/upload\">{t[Msg.CheckUpload]}</a></li>")
             : Html.Of($"<li>{t[Msg.CheckUpload]}</li>");
@@ -164,6 +167,7 @@ internal static class Pages
             {quarantineCheck}
             {uploadCheck}
             </ul>
+            {trace}
             </div>
             """);
     }

@@ -158,6 +158,11 @@ internal sealed class UiRequest
             links.Add(("/quarantine", Msg.NavQuarantine));
         }
 
+        if (Caller.Can(Permission.Reconcile))
+        {
+            links.Add(("/reconcile", Msg.NavReconcile));
+        }
+
         return Html.Of($"""
             <nav aria-label="{T[Msg.MainNav]}"><ul>
             {Html.Join(links.Select(l => Html.Of($"<li><a href=\"{l.Href}\"{Html.If(IsCurrent(path, l.Href), new Markup(" aria-current=\"page\""))}>{T[l.Text]}</a></li>")))}

@@ -1,7 +1,11 @@
 using Fapiao.Domain;
+using Fapiao.Formats.Exports;
 using Fapiao.Ingest;
+using Fapiao.Ingest.Inputs;
 using Fapiao.Ledger.Verification;
+using Fapiao.Reconciliation;
 using Fapiao.Storage;
+using Fapiao.Tracing;
 
 namespace Fapiao.Accounts;
 
@@ -111,6 +115,58 @@ internal sealed partial class LedgerService(InvoiceLedger ledger)
     }
 
     public string PublicKeyPem() => ledger.Signer.PublicKeyPem();
+
+    /// <summary>
+    /// Reconciles the caller's ledger with other files (as <c>fapiao reconcile --against</c>) and
+    /// keeps the run, its actor the caller's. <paramref name="rowReaders"/>: readers the core cannot
+    /// hold (XLSX); <paramref name="tempDirectory"/>: where large inputs' sorted runs spill.
+    /// </summary>
+    public Task<(ReconciliationResult Result, ReconciliationRun Run)> ReconcileAsync(
+        Caller caller, IReadOnlyList<ReconInput> other, DatePeriod? period, IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders, string? tempDirectory, CancellationToken ct)
+    {
+        Require(caller, Permission.Reconcile);
+        return new ReconciliationService(ledger.Store, ledger.Clock, rowReaders, tempDirectory: tempDirectory)
+            .ReconcileLedgerAsync(caller.Tenant, caller.Actor, other, period, ct);
+    }
+
+    /// <summary>The caller's runs, newest first, and the differences still open (as <c>fapiao reconcile history</c>).</summary>
+    public async Task<(IReadOnlyList<ReconciliationRun> Runs, IReadOnlyList<KeptDifference> Open)> ReconciliationsAsync(Caller caller, CancellationToken ct)
+    {
+        Require(caller, Permission.Reconcile);
+        var store = Runs();
+        var runs = await store.ListReconciliationsAsync(caller.Tenant, ct).ToListAsync(ct).ConfigureAwait(false);
+        var open = await store.ListDifferencesAsync(caller.Tenant, null, openOnly: true, ct).ToListAsync(ct).ConfigureAwait(false);
+        return (runs, open);
+    }
+
+    /// <summary>
+    /// One run of the caller's tenant with the differences it opened (each open or closed now)
+    /// and those it closed; null when the tenant has no run with this id.
+    /// </summary>
+    public async Task<(ReconciliationRun Run, IReadOnlyList<KeptDifference> Differences)?> ReconciliationAsync(Caller caller, long id, CancellationToken ct)
+    {
+        Require(caller, Permission.Reconcile);
+        var store = Runs();
+        if (await store.GetReconciliationAsync(caller.Tenant, id, ct).ConfigureAwait(false) is not { } run)
+        {
+            return null;
+        }
+
+        var differences = await store.ListDifferencesAsync(caller.Tenant, null, openOnly: false, ct)
+            .Where(d => d.OpenedRun == id || d.ClosedRun == id)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return (run, differences);
+    }
+
+    /// <summary>"Where is my invoice?" in the caller's tenant (as <c>fapiao trace</c>).</summary>
+    public Task<TraceAnswer> TraceAsync(Caller caller, TraceQuery query, CancellationToken ct)
+    {
+        Require(caller, Permission.Trace);
+        return new TraceService(ledger.Store).TraceAsync(caller.Tenant, query, ct);
+    }
+
+    private IReconciliationStore Runs() => ledger.Store as IReconciliationStore
+        ?? throw new InvalidOperationException("The ledger's store keeps no reconciliation runs.");
 
     private static void Require(Caller caller, Permission permission)
     {

@@ -33,6 +33,12 @@ public enum Permission
     ReadProofs = 8,
     ManageAccounts = 16,
     AnyTenant = 32,
+
+    /// <summary>Runs reconciliations against the tenant's ledger (a run is kept) and reads the runs kept.</summary>
+    Reconcile = 64,
+
+    /// <summary>Traces a key: reads the log, quarantine and reconciliation runs for it.</summary>
+    Trace = 128,
 }
 
 public static class Roles
@@ -51,11 +57,11 @@ public static class Roles
     public static Permission Permissions(this Role role) => role switch
     {
         Role.Viewer => Permission.Read,
-        Role.Clerk => Permission.Read | Permission.Submit | Permission.ReadQuarantine,
-        Role.Reviewer => Permission.Read | Permission.ReadQuarantine,
-        Role.Admin => Permission.Read | Permission.Submit | Permission.ReadQuarantine | Permission.ReadProofs | Permission.ManageAccounts,
-        Role.Auditor => Permission.Read | Permission.ReadQuarantine | Permission.ReadProofs,
-        Role.Operator => Permission.Read | Permission.Submit | Permission.ReadQuarantine | Permission.ReadProofs | Permission.ManageAccounts | Permission.AnyTenant,
+        Role.Clerk => Permission.Read | Permission.Submit | Permission.ReadQuarantine | Permission.Trace,
+        Role.Reviewer => Permission.Read | Permission.ReadQuarantine | Permission.Reconcile | Permission.Trace,
+        Role.Admin => Permission.Read | Permission.Submit | Permission.ReadQuarantine | Permission.ReadProofs | Permission.ManageAccounts | Permission.Reconcile | Permission.Trace,
+        Role.Auditor => Permission.Read | Permission.ReadQuarantine | Permission.ReadProofs | Permission.Reconcile | Permission.Trace,
+        Role.Operator => Permission.Read | Permission.Submit | Permission.ReadQuarantine | Permission.ReadProofs | Permission.ManageAccounts | Permission.AnyTenant | Permission.Reconcile | Permission.Trace,
         _ => Permission.None,
     };
 

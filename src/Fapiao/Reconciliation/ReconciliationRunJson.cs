@@ -32,6 +32,43 @@ internal static class ReconciliationRunJson
         w.WriteEndObject();
     }
 
+    /// <summary>The runs (newest first) and the differences still open: <c>{"runs":[…],"open":[…]}</c>.</summary>
+    public static void WriteHistory(Utf8JsonWriter w, IEnumerable<ReconciliationRun> runs, IEnumerable<KeptDifference> open)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("runs");
+        foreach (var run in runs)
+        {
+            WriteRun(w, run);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("open");
+        foreach (var d in open)
+        {
+            WriteDifference(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One run with the differences it opened or closed, each as it stands now: <c>{"run":{…},"differences":[…]}</c>.</summary>
+    public static void WriteRunWithDifferences(Utf8JsonWriter w, ReconciliationRun run, IEnumerable<KeptDifference> differences)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("run");
+        WriteRun(w, run);
+        w.WriteStartArray("differences");
+        foreach (var d in differences)
+        {
+            WriteDifference(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void WriteDifference(Utf8JsonWriter w, KeptDifference d)
     {
         w.WriteStartObject();
@@ -45,6 +82,7 @@ internal static class ReconciliationRunJson
         w.WriteString("detail", d.Detail);
         w.WriteNumber("openedRun", d.OpenedRun);
         w.WriteNumber("lastSeenRun", d.LastSeenRun);
+        w.WriteBoolean("open", d.IsOpen);
         if (d.ClosedRun is { } closed)
         {
             w.WriteNumber("closedRun", closed);

@@ -90,7 +90,7 @@ internal sealed class TraceService(ILedgerStore store)
         await foreach (var e in store.ReadEventsForKeyAsync(tenant, record.Key, ct).ConfigureAwait(false))
         {
             var decoded = Ledger.Events.EventCodec.Decode(e.Bytes, null);
-            evidence.Add(new TraceEvidence("event", "event " + e.Index.ToString(CultureInfo.InvariantCulture), decoded.Source, e.At, $"{e.Kind} by {decoded.Actor}"));
+            evidence.Add(new TraceEvidence("event", "event " + e.Index.ToString(CultureInfo.InvariantCulture), decoded.Source, e.At, $"{e.Kind} by {decoded.Actor}") { Original = decoded.Original?.ToString() });
         }
 
         return new TraceExplanation(
@@ -113,7 +113,10 @@ internal sealed class TraceService(ILedgerStore store)
             "quarantine " + i.Id.ToString(CultureInfo.InvariantCulture),
             i.Source,
             i.At,
-            string.Join("; ", i.Problems.Where(p => p.IsError).Select(p => $"{p.Code} at {p.Field}: {p.Message}")))).ToList();
+            string.Join("; ", i.Problems.Where(p => p.IsError).Select(p => $"{p.Code} at {p.Field}: {p.Message}")))
+        {
+            Original = i.Original?.ToString(),
+        }).ToList();
         var first = matching[0];
         yield return cause == TraceCauses.Conflict
             ? new TraceExplanation(cause,
@@ -217,7 +220,7 @@ internal sealed class TraceService(ILedgerStore store)
             found.Add(new TraceExplanation(TraceCauses.Mistyped,
                 $"{key} is not here, but {item.Key} was submitted from {item.Source} and is in quarantine ({item.Outcome}; {reason}: {detail}).",
                 $"Check the key on the invoice against {item.Key}: fapiao quarantine show {item.Id}.",
-                [new TraceEvidence("quarantine", "quarantine " + item.Id.ToString(CultureInfo.InvariantCulture), item.Source, item.At, $"{reason}: {detail}")]));
+                [new TraceEvidence("quarantine", "quarantine " + item.Id.ToString(CultureInfo.InvariantCulture), item.Source, item.At, $"{reason}: {detail}") { Original = item.Original?.ToString() }]));
         }
 
         return (corroborated, found);

@@ -103,6 +103,7 @@ public static class ErrorCodes
     public const string TenantNotFound = "tenant.notFound";
     public const string InvoiceNotFound = "invoice.notFound";
     public const string QuarantineNotFound = "quarantine.notFound";
+    public const string ReconciliationNotFound = "reconciliation.notFound";
     public const string CheckpointNone = "checkpoint.none";
     public const string RequestInvalid = "request.invalid";
     public const string RequestTooLarge = "request.tooLarge";

@@ -221,6 +221,30 @@ public sealed partial class ReconcileCommandTests
         JsonDocument.Parse(found.Stdout).RootElement.GetProperty("cause").GetString().ShouldBe("inLedger");
     }
 
+    [Fact]
+    public async Task Trace_EvidenceNamesTheKeptOriginalAndPlace_OfEventsAndQuarantineItems()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+        var input = ledger.File("in.jsonl");
+        var refused = Samples.Invoice(2);
+        refused["total"] = "9999.00";
+        await File.WriteAllTextAsync(input, Samples.Lines([Samples.Invoice(1), refused]));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(input)));
+        (await ledger.RunAsync("ingest", input)).ExitCode.ShouldNotBe(0);
+
+        var inLedger = await ledger.RunAsync("trace", Samples.Number(1), "--json");
+        var rejected = await ledger.RunAsync("trace", Samples.Number(2), "--json");
+        var human = await ledger.RunAsync("trace", Samples.Number(1));
+
+        var evidence = JsonDocument.Parse(inLedger.Stdout).RootElement.GetProperty("explanations")[0].GetProperty("evidence")[0];
+        evidence.GetProperty("kind").GetString().ShouldBe("event");
+        evidence.GetProperty("original").GetString().ShouldBe($"{sha}@line:1");
+        var quarantined = JsonDocument.Parse(rejected.Stdout).RootElement;
+        quarantined.GetProperty("cause").GetString().ShouldBe("rejected", rejected.Stdout);
+        quarantined.GetProperty("explanations")[0].GetProperty("evidence")[0].GetProperty("original").GetString().ShouldBe($"{sha}@line:2");
+        human.Stdout.ShouldContain($"original: {sha}@line:1");
+    }
+
     [GeneratedRegex("<([!a-zA-Z0-9]+)")]
     private static partial Regex Tag();
 }

@@ -26,13 +26,14 @@ public sealed class OpenApiTests : IAsyncLifetime
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToList();
 
-        routes.Count.ShouldBe(12);
+        routes.Count.ShouldBe(16);
         routes.Except(documented).ShouldBeEmpty();
         new[]
         {
             "POST /api/v1/invoices", "POST /api/v1/files", "GET /api/v1/invoices/{key}", "GET /api/v1/invoices",
             "GET /api/v1/invoices/{key}/receipt", "GET /api/v1/checkpoint", "GET /api/v1/consistency",
             "GET /api/v1/quarantine", "GET /api/v1/quarantine/{id}", "GET /api/v1/key", "GET /healthz", "GET /readyz",
+            "POST /api/v1/reconciliations", "GET /api/v1/reconciliations", "GET /api/v1/reconciliations/{id}", "GET /api/v1/trace/{key}",
         }.Except(documented).ShouldBeEmpty();
     }
 

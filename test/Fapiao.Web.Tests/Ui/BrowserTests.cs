@@ -28,6 +28,7 @@ public sealed class BrowserTests : IAsyncLifetime
         app = await TestApp.StartAsync();
         await app.Accounts.CreateTenantAsync("acme", CancellationToken.None);
         (await app.Accounts.SaveUserAsync("carl", "acme", Role.Clerk, UiSession.Password, replace: false, CancellationToken.None)).ShouldBeTrue();
+        (await app.Accounts.SaveUserAsync("rita", "acme", Role.Reviewer, UiSession.Password, replace: false, CancellationToken.None)).ShouldBeTrue();
         File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: scripts/test.sh installs Debian's chromium.");
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
@@ -57,14 +58,45 @@ public sealed class BrowserTests : IAsyncLifetime
         return page;
     }
 
-    private static async Task SignInAsync(IPage page)
+    private static async Task SignInAsync(IPage page, string user = "carl")
     {
         await page.GotoAsync("/");
         page.Url.ShouldContain("/login");
-        await page.GetByLabel("用户名").FillAsync("carl");
+        await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(UiSession.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReconcileAnExport_SeeTheReport_ThenTraceTheMissingKeyFromTheLookUp()
+    {
+        var api = await app.ClientAsync("acme", Role.Admin);
+        (await api.PostInvoicesAsync(SomeInvoices.Array(SomeInvoices.Json(2)))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        const string Missing = "24112000009999999999";
+        var export = Path.Combine(Path.GetTempPath(), $"platform-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(export, "发票代码,发票号码,数电发票号码,销方识别号,销方名称,购方识别号,购买方名称,开票日期,金额,税额,价税合计,发票票种,发票状态,是否正数发票\n"
+            + $",,{Missing},914403001922038216,销方,91330100799655058B,购方,2024-11-20,1000.00,60.00,1060.00,数电票（普通发票）,正常,是\n");
+        var page = await NewPageAsync();
+        await SignInAsync(page, "rita");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "对账" }).ClickAsync();
+        await page.GetByLabel("导出文件").SetInputFilesAsync(export);
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始对账" }).ClickAsync();
+        await page.WaitForSelectorAsync("#summary");
+        File.Delete(export);
+        (await page.Locator("#answer").GetAttributeAsync("data-agrees")).ShouldBe("false");
+        (await page.Locator("section[data-class=missingInLedger] td").First.InnerTextAsync()).ShouldBe(Missing);
+        (await page.Locator("section[data-class=missingInOther] tbody tr").CountAsync()).ShouldBe(2);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "发票查验" }).ClickAsync();
+        await page.GetByLabel("发票号码").FillAsync(Missing);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
+        (await page.Locator("#answer").GetAttributeAsync("data-result")).ShouldBe("not-found");
+        await page.GetByRole(AriaRole.Link, new() { Name = "追查这个号码的去向" }).ClickAsync();
+        await page.WaitForSelectorAsync("#answer[data-cause]");
+        (await page.Locator("#answer").GetAttributeAsync("data-cause")).ShouldBe("notSubmitted");
+        (await page.Locator("#answer").InnerTextAsync()).ShouldContain("reconciliation run 1");
     }
 
     [Fact]
