@@ -128,9 +128,16 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             {
                 var answer = JsonDocument.Parse(text).RootElement;
                 answer.GetProperty("found").GetBoolean().ShouldBeFalse(name);
-                answer.GetProperty("cause").GetString().ShouldBe("noTrace", name);
-                answer.GetProperty("explanations").EnumerateArray().SelectMany(e => e.GetProperty("evidence").EnumerateArray())
-                    .ShouldAllBe(e => e.GetProperty("kind").GetString() == "ledger", name);
+                // globex's own invoice may be one digit from acme's key (test keys are sequential): then trace
+                // rightly names it as a possible typo. Whatever the cause, every piece of evidence is globex's own.
+                var evidence = answer.GetProperty("explanations").EnumerateArray().SelectMany(e => e.GetProperty("evidence").EnumerateArray()).ToList();
+                evidence.ShouldAllBe(e => e.GetProperty("kind").GetString() == "ledger", name);
+                foreach (var cited in evidence.Select(e => e.GetProperty("cite").GetString()!).Where(c => c.StartsWith("invoice ", StringComparison.Ordinal)))
+                {
+                    (await globex.GetAsync("/api/v1/invoices/" + cited["invoice ".Length..])).StatusCode.ShouldBe(HttpStatusCode.OK, $"{name} cites {cited}");
+                }
+
+                answer.GetProperty("cause").GetString().ShouldBeOneOf(["noTrace", "mistyped"], name);
             }
             else
             {
