@@ -8,7 +8,7 @@ using SharpFuzz;
 
 // The AFL++ harness: `dotnet Fapiao.Fuzz.dll TARGET` reads one input per run from standard input
 // (AFL's fork server drives it through SharpFuzz); `dotnet Fapiao.Fuzz.dll TARGET FILE...` replays
-// saved inputs (a crash from fuzz/findings) without AFL. Targets: see FuzzContract.Targets.
+// saved inputs (a crash from $TMPDIR/fapiao-afl/TARGET) with the plain build. Targets: FuzzContract.Targets.
 if (args.Length == 0 || !FuzzContract.Targets.TryGetValue(args[0], out var format))
 {
     await Console.Error.WriteLineAsync($"usage: Fapiao.Fuzz TARGET [FILE...]; targets: {string.Join(", ", FuzzContract.Targets.Keys)}");
