@@ -12,7 +12,7 @@ internal sealed record EventOriginal(long Index, string Kind, DateTimeOffset At,
         var found = new List<EventOriginal>();
         await foreach (var stored in store.ReadEventsForKeyAsync(tenant, key, ct).ConfigureAwait(false))
         {
-            if (EventCodec.Decode(stored.Bytes, validator: null).Original is { } original)
+            if (EventCodec.Provenance(stored.Bytes).Original is { } original)
             {
                 found.Add(new EventOriginal(stored.Index, stored.Kind, stored.At, original));
             }

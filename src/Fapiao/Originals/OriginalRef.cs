@@ -10,4 +10,13 @@ namespace Fapiao.Originals;
 internal sealed record OriginalRef(string Sha256, string Place)
 {
     public override string ToString() => $"{Sha256}@{Place}";
+
+    /// <summary>Writes <c>"original":{"sha256","place"}</c>: the one shape events, show and quarantine JSON share.</summary>
+    public void WriteProperty(System.Text.Json.Utf8JsonWriter w)
+    {
+        w.WriteStartObject("original");
+        w.WriteString("sha256", Sha256);
+        w.WriteString("place", Place);
+        w.WriteEndObject();
+    }
 }

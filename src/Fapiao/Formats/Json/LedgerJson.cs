@@ -91,13 +91,7 @@ internal static class LedgerJson
             w.WriteString("at", Time(e.At));
             var (source, original) = EventCodec.Provenance(e.Bytes);
             w.WriteString("source", source);
-            if (original is not null)
-            {
-                w.WriteStartObject("original");
-                w.WriteString("sha256", original.Sha256);
-                w.WriteString("place", original.Place);
-                w.WriteEndObject();
-            }
+            original?.WriteProperty(w);
 
             w.WriteEndObject();
         }
@@ -155,10 +149,7 @@ internal static class LedgerJson
         ProblemsJson.WriteArray(w, item.Problems);
         if (item.Original is { } original)
         {
-            w.WriteStartObject("original");
-            w.WriteString("sha256", original.Sha256);
-            w.WriteString("place", original.Place);
-            w.WriteEndObject();
+            original.WriteProperty(w);
         }
         else
         {

@@ -33,13 +33,7 @@ internal static class EventCodec
         w.WriteString("at", at[..atLength]);
         w.WriteString("actor", e.Actor);
         w.WriteString("source", e.Source);
-        if (e.Original is { } original)
-        {
-            w.WriteStartObject("original");
-            w.WriteString("sha256", original.Sha256);
-            w.WriteString("place", original.Place);
-            w.WriteEndObject();
-        }
+        e.Original?.WriteProperty(w);
 
         if (e.ContentHash is not null)
         {
