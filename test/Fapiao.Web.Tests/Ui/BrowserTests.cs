@@ -54,7 +54,7 @@ public sealed class BrowserTests : IAsyncLifetime
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000);
         return page;
     }
 
