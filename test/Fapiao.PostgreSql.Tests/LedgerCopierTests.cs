@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Fapiao.Accounts;
 using Fapiao.Ledger.Signing;
 using Fapiao.PostgreSql.Tests.Support;
 using Fapiao.Sqlite;
@@ -89,6 +90,28 @@ public sealed class LedgerCopierTests : IAsyncLifetime
         await ((ILedgerStore)pg.Store).ShouldHoldTheSameLedgerAsync(source, PgLedger.Tenant);
         await ((ILedgerStore)pg.Store).ShouldHoldTheSameLedgerAsync(source, "other");
         await ShouldVerifyAsync(pg.Store, PgLedger.Tenant);
+    }
+
+    [SkippableFact]
+    public async Task Copy_AddsTheTenantsUsersAndApiKeys_OnceAcrossRuns()
+    {
+        var created = PgLedger.Start;
+        var user = new UserRecord("mei", PgLedger.Tenant, Role.Reviewer, "pbkdf2-sha256$600000$c2FsdA==$aGFzaA==", created);
+        var apiKey = new ApiKeyRecord("k1", "other", Role.Clerk, SHA256.HashData("secret"u8), created);
+        (await source.SaveUserAsync(user, replace: false, CancellationToken.None)).ShouldBeTrue();
+        (await source.AddApiKeyAsync(apiKey, CancellationToken.None)).ShouldBeTrue();
+
+        var first = await new LedgerCopier(source, pg.Store, clock).CopyAsync(CancellationToken.None);
+        var second = await new LedgerCopier(source, pg.Store, clock).CopyAsync(CancellationToken.None);
+
+        first.Sum(r => r.Users).ShouldBe(1);
+        first.Sum(r => r.ApiKeys).ShouldBe(1);
+        second.Sum(r => r.Users + r.ApiKeys).ShouldBe(0);
+        (await pg.Store.FindUserAsync("mei", CancellationToken.None)).ShouldBe(user);
+        var copiedKey = (await pg.Store.FindApiKeyAsync("k1", CancellationToken.None)).ShouldNotBeNull();
+        copiedKey.Tenant.ShouldBe("other");
+        copiedKey.Role.ShouldBe(Role.Clerk);
+        copiedKey.KeySha256.ShouldBe(apiKey.KeySha256);
     }
 
     [SkippableFact]

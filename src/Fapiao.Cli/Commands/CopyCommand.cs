@@ -52,6 +52,8 @@ internal static class CopyCommand
                         w.WriteNumber("events", r.Events);
                         w.WriteNumber("invoices", r.Invoices);
                         w.WriteNumber("quarantined", r.Quarantined);
+                        w.WriteNumber("users", r.Users);
+                        w.WriteNumber("apiKeys", r.ApiKeys);
                         w.WriteEndObject();
                     }
 
@@ -63,7 +65,7 @@ internal static class CopyCommand
             {
                 foreach (var r in reports)
                 {
-                    Human.Line($"{r.Tenant}: {r.Events} events ({(r.ResumedAt > 0 ? $"resumed at {r.ResumedAt}" : "from the start")}), {r.Invoices} invoices, {r.Quarantined} quarantined items copied to {target}.", "green");
+                    Human.Line($"{r.Tenant}: {r.Events} events ({(r.ResumedAt > 0 ? $"resumed at {r.ResumedAt}" : "from the start")}), {r.Invoices} invoices, {r.Quarantined} quarantined items, {r.Users} users and {r.ApiKeys} API keys added to {target}.", "green");
                 }
             }
 

@@ -1,3 +1,4 @@
+using Fapiao.Accounts;
 using Fapiao.Ledger;
 
 namespace Fapiao.Storage;
@@ -10,7 +11,9 @@ namespace Fapiao.Storage;
 /// ends with identical roots and checkpoints, and an interrupted copy resumes from the last
 /// checkpoint it committed. The projection and the quarantine follow in chunks (upserts and
 /// appends from the target's head on, so they resume too); until a copy has finished, verify on
-/// the target reports the projection as incomplete.
+/// the target reports the projection as incomplete. The tenant's users and API keys (their hashes
+/// only: the secrets were never stored) come last, added where the target lacks them, so that the
+/// same people and systems can sign in to the copy.
 /// </summary>
 internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvider clock)
 {
@@ -51,7 +54,31 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
 
         var invoices = await CopyProjectionAsync(tenant, ct).ConfigureAwait(false);
         var quarantined = await CopyQuarantineAsync(tenant, ct).ConfigureAwait(false);
-        return new TenantCopy(tenant, start, total, invoices, quarantined);
+        var (users, apiKeys) = await CopyAccountsAsync(tenant, ct).ConfigureAwait(false);
+        return new TenantCopy(tenant, start, total, invoices, quarantined, users, apiKeys);
+    }
+
+    /// <summary>Adds the tenant's users and API keys the target does not have; a name or key id already there is left as it is.</summary>
+    private async Task<(long Users, long ApiKeys)> CopyAccountsAsync(string tenant, CancellationToken ct)
+    {
+        if (from is not IAccountStore source || to is not IAccountStore target)
+        {
+            return (0, 0);
+        }
+
+        long users = 0;
+        foreach (var user in await source.ListUsersAsync(tenant, ct).ConfigureAwait(false))
+        {
+            users += await target.SaveUserAsync(user, replace: false, ct).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        long keys = 0;
+        foreach (var key in await source.ListApiKeysAsync(tenant, ct).ConfigureAwait(false))
+        {
+            keys += await target.AddApiKeyAsync(key, ct).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return (users, keys);
     }
 
     /// <summary>A target that already holds part of the log must hold the source's log, up to one of its checkpoints.</summary>
@@ -162,5 +189,8 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
     }
 }
 
-/// <summary>What a copy did for one tenant: the log from <paramref name="ResumedAt"/> to <paramref name="Events"/>.</summary>
-internal sealed record TenantCopy(string Tenant, long ResumedAt, long Events, long Invoices, long Quarantined);
+/// <summary>
+/// What a copy did for one tenant: the log from <paramref name="ResumedAt"/> to <paramref name="Events"/>;
+/// <paramref name="Users"/> and <paramref name="ApiKeys"/> count the accounts this run added.
+/// </summary>
+internal sealed record TenantCopy(string Tenant, long ResumedAt, long Events, long Invoices, long Quarantined, long Users, long ApiKeys);
