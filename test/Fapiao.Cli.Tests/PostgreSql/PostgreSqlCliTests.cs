@@ -5,7 +5,7 @@ using Fapiao.PostgreSql.Tests.Support;
 namespace Fapiao.Cli.Tests.PostgreSql;
 
 /// <summary>The real program on a PostgreSQL ledger (--db), one schema per test; the signing key stays in the data folder.</summary>
-public sealed class PostgreSqlCliTests : IAsyncLifetime
+public sealed partial class PostgreSqlCliTests : IAsyncLifetime
 {
     private readonly TempLedger ledger = new();
     private string schema = "";

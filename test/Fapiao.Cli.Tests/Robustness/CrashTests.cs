@@ -24,13 +24,13 @@ public sealed class CrashTests
             var results = ledger.File($"results{round}.jsonl");
             using (var process = Process.Start(FapiaoProcess.StartInfo(ledger.Data, ["ingest", input, "--results", results]))!)
             {
-                await WaitForResultsAsync(results, process);
+                await ResultsFile.WaitForFirstLineAsync(results, process);
                 await Task.Delay(random.Next(0, 400));
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
 
-            foreach (var line in ReadCompleteLines(results))
+            foreach (var line in ResultsFile.CompleteLines(results))
             {
                 using var json = JsonDocument.Parse(line);
                 json.RootElement.GetProperty("outcome").GetString().ShouldBe("accepted");
@@ -58,32 +58,5 @@ public sealed class CrashTests
             original.ExitCode.ShouldBe(0, $"round {round}: {original.Stderr}");
             (await File.ReadAllBytesAsync(back)).ShouldBe(input);
         }
-    }
-
-    private static async Task WaitForResultsAsync(string path, Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
-        {
-            if (File.Exists(path) && new FileInfo(path).Length > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>A kill may cut the last line short; only whole lines were ever reported.</summary>
-    private static IEnumerable<string> ReadCompleteLines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        var text = File.ReadAllText(path);
-        var end = text.LastIndexOf('\n');
-        return end < 0 ? [] : text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }
