@@ -66,30 +66,69 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
         }
 
         var kept = run with { Id = id, Opened = opened, Closed = closed };
-        await using (var insert = new NpgsqlCommand($"INSERT INTO reconciliation_runs (tenant, {RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21);", connection))
+        await using (var insert = InsertRunCommand(connection, tenant, kept, ""))
         {
-            insert.Parameters.Add(PostgreSqlRows.Text(tenant));
-            insert.Parameters.Add(PostgreSqlRows.Long(id));
-            insert.Parameters.Add(PostgreSqlRows.Time(kept.At));
-            insert.Parameters.Add(PostgreSqlRows.Text(kept.Actor));
-            insert.Parameters.Add(PostgreSqlRows.Text(kept.LeftName));
-            insert.Parameters.Add(PostgreSqlRows.Text(kept.LeftSha256));
-            insert.Parameters.Add(PostgreSqlRows.Long(kept.LeftCount));
-            insert.Parameters.Add(PostgreSqlRows.Text(kept.RightName));
-            insert.Parameters.Add(PostgreSqlRows.Text(kept.RightSha256));
-            insert.Parameters.Add(PostgreSqlRows.Long(kept.RightCount));
-            insert.Parameters.Add(Date(kept.PeriodFrom));
-            insert.Parameters.Add(Date(kept.PeriodTo));
-            foreach (var n in (long[])[kept.Matched, kept.MissingInLedger, kept.MissingInOther, kept.Mismatched, kept.Duplicates, kept.Suggestions, kept.Unreadable, kept.Opened, kept.Closed])
-            {
-                insert.Parameters.Add(PostgreSqlRows.Long(n));
-            }
-
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return kept;
+    }
+
+    public async ValueTask<long> ImportReconciliationsAsync(string tenant, IReadOnlyList<ReconciliationRun> runs, IReadOnlyList<KeptDifference> differences, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        long added = 0;
+        foreach (var run in runs)
+        {
+            await using var insert = InsertRunCommand(connection, tenant, run, " ON CONFLICT DO NOTHING");
+            added += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        foreach (var d in differences)
+        {
+            await using var upsert = new NpgsqlCommand(
+                "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run, closed_run) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "ON CONFLICT (tenant, key, class, opened_run) DO UPDATE SET issue_date = excluded.issue_date, total = excluded.total, detail = excluded.detail, last_seen_run = excluded.last_seen_run, closed_run = excluded.closed_run;",
+                connection);
+            upsert.Parameters.Add(PostgreSqlRows.Text(tenant));
+            upsert.Parameters.Add(PostgreSqlRows.Text(d.Key));
+            upsert.Parameters.Add(PostgreSqlRows.Text(d.Class));
+            upsert.Parameters.Add(PostgreSqlRows.Long(d.OpenedRun));
+            upsert.Parameters.Add(Date(d.IssueDate));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = d.Total is { } t ? t : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+            upsert.Parameters.Add(PostgreSqlRows.Text(d.Detail));
+            upsert.Parameters.Add(PostgreSqlRows.Long(d.LastSeenRun));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = d.ClosedRun is { } c ? c : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return added;
+    }
+
+    private static NpgsqlCommand InsertRunCommand(NpgsqlConnection connection, string tenant, ReconciliationRun run, string onConflict)
+    {
+        var insert = new NpgsqlCommand($"INSERT INTO reconciliation_runs (tenant, {RunColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21){onConflict};", connection);
+        insert.Parameters.Add(PostgreSqlRows.Text(tenant));
+        insert.Parameters.Add(PostgreSqlRows.Long(run.Id));
+        insert.Parameters.Add(PostgreSqlRows.Time(run.At));
+        insert.Parameters.Add(PostgreSqlRows.Text(run.Actor));
+        insert.Parameters.Add(PostgreSqlRows.Text(run.LeftName));
+        insert.Parameters.Add(PostgreSqlRows.Text(run.LeftSha256));
+        insert.Parameters.Add(PostgreSqlRows.Long(run.LeftCount));
+        insert.Parameters.Add(PostgreSqlRows.Text(run.RightName));
+        insert.Parameters.Add(PostgreSqlRows.Text(run.RightSha256));
+        insert.Parameters.Add(PostgreSqlRows.Long(run.RightCount));
+        insert.Parameters.Add(Date(run.PeriodFrom));
+        insert.Parameters.Add(Date(run.PeriodTo));
+        foreach (var n in (long[])[run.Matched, run.MissingInLedger, run.MissingInOther, run.Mismatched, run.Duplicates, run.Suggestions, run.Unreadable, run.Opened, run.Closed])
+        {
+            insert.Parameters.Add(PostgreSqlRows.Long(n));
+        }
+
+        return insert;
     }
 
     public IAsyncEnumerable<ReconciliationRun> ListReconciliationsAsync(string tenant, CancellationToken ct) =>

@@ -55,30 +55,84 @@ internal sealed partial class SqliteLedgerStore : IReconciliationStore
         var closed = await close.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
 
         var kept = run with { Id = id, Opened = opened, Closed = closed };
-        await using var insert = Command(connection, tx, $"INSERT INTO reconciliation_runs (tenant, {RunColumns}) VALUES ($t, $id, $at, $actor, $ln, $ls, $lc, $rn, $rs, $rc, $pf, $pt, $m, $mil, $mio, $mm, $dup, $sug, $unr, $op, $cl);", tenant);
-        insert.Parameters.AddWithValue("$id", id);
-        insert.Parameters.AddWithValue("$at", Times.Format(kept.At));
-        insert.Parameters.AddWithValue("$actor", kept.Actor);
-        insert.Parameters.AddWithValue("$ln", kept.LeftName);
-        insert.Parameters.AddWithValue("$ls", kept.LeftSha256);
-        insert.Parameters.AddWithValue("$lc", kept.LeftCount);
-        insert.Parameters.AddWithValue("$rn", kept.RightName);
-        insert.Parameters.AddWithValue("$rs", kept.RightSha256);
-        insert.Parameters.AddWithValue("$rc", kept.RightCount);
-        insert.Parameters.AddWithValue("$pf", DateText(kept.PeriodFrom));
-        insert.Parameters.AddWithValue("$pt", DateText(kept.PeriodTo));
-        insert.Parameters.AddWithValue("$m", kept.Matched);
-        insert.Parameters.AddWithValue("$mil", kept.MissingInLedger);
-        insert.Parameters.AddWithValue("$mio", kept.MissingInOther);
-        insert.Parameters.AddWithValue("$mm", kept.Mismatched);
-        insert.Parameters.AddWithValue("$dup", kept.Duplicates);
-        insert.Parameters.AddWithValue("$sug", kept.Suggestions);
-        insert.Parameters.AddWithValue("$unr", kept.Unreadable);
-        insert.Parameters.AddWithValue("$op", kept.Opened);
-        insert.Parameters.AddWithValue("$cl", kept.Closed);
+        await using var insert = InsertRunCommand(connection, tx, tenant, "");
+        BindRun(insert, kept);
         await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return kept;
+    }
+
+    public async ValueTask<long> ImportReconciliationsAsync(string tenant, IReadOnlyList<ReconciliationRun> runs, IReadOnlyList<KeptDifference> differences, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var insert = InsertRunCommand(connection, tx, tenant, " ON CONFLICT DO NOTHING");
+        long added = 0;
+        foreach (var run in runs)
+        {
+            BindRun(insert, run);
+            added += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using var upsert = Command(connection, tx,
+            "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run, closed_run) VALUES ($t, $key, $class, $opened, $date, $total, $detail, $seen, $closed) "
+            + "ON CONFLICT (tenant, key, class, opened_run) DO UPDATE SET issue_date = excluded.issue_date, total = excluded.total, detail = excluded.detail, last_seen_run = excluded.last_seen_run, closed_run = excluded.closed_run;",
+            tenant);
+        foreach (var d in differences)
+        {
+            SetParameter(upsert, "$key", d.Key);
+            SetParameter(upsert, "$class", d.Class);
+            SetParameter(upsert, "$opened", d.OpenedRun);
+            SetParameter(upsert, "$date", DateText(d.IssueDate));
+            SetParameter(upsert, "$total", MoneyText(d.Total));
+            SetParameter(upsert, "$detail", d.Detail);
+            SetParameter(upsert, "$seen", d.LastSeenRun);
+            SetParameter(upsert, "$closed", (object?)d.ClosedRun ?? DBNull.Value);
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return added;
+    }
+
+    private static SqliteCommand InsertRunCommand(SqliteConnection connection, SqliteTransaction tx, string tenant, string onConflict) =>
+        Command(connection, tx, $"INSERT INTO reconciliation_runs (tenant, {RunColumns}) VALUES ($t, $id, $at, $actor, $ln, $ls, $lc, $rn, $rs, $rc, $pf, $pt, $m, $mil, $mio, $mm, $dup, $sug, $unr, $op, $cl){onConflict};", tenant);
+
+    private static void BindRun(SqliteCommand insert, ReconciliationRun run)
+    {
+        SetParameter(insert, "$id", run.Id);
+        SetParameter(insert, "$at", Times.Format(run.At));
+        SetParameter(insert, "$actor", run.Actor);
+        SetParameter(insert, "$ln", run.LeftName);
+        SetParameter(insert, "$ls", run.LeftSha256);
+        SetParameter(insert, "$lc", run.LeftCount);
+        SetParameter(insert, "$rn", run.RightName);
+        SetParameter(insert, "$rs", run.RightSha256);
+        SetParameter(insert, "$rc", run.RightCount);
+        SetParameter(insert, "$pf", DateText(run.PeriodFrom));
+        SetParameter(insert, "$pt", DateText(run.PeriodTo));
+        SetParameter(insert, "$m", run.Matched);
+        SetParameter(insert, "$mil", run.MissingInLedger);
+        SetParameter(insert, "$mio", run.MissingInOther);
+        SetParameter(insert, "$mm", run.Mismatched);
+        SetParameter(insert, "$dup", run.Duplicates);
+        SetParameter(insert, "$sug", run.Suggestions);
+        SetParameter(insert, "$unr", run.Unreadable);
+        SetParameter(insert, "$op", run.Opened);
+        SetParameter(insert, "$cl", run.Closed);
+    }
+
+    /// <summary>Sets a named parameter, adding it the first time (one command, many rows).</summary>
+    private static void SetParameter(SqliteCommand cmd, string name, object value)
+    {
+        if (cmd.Parameters.Contains(name))
+        {
+            cmd.Parameters[name].Value = value;
+        }
+        else
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
     }
 
     public IAsyncEnumerable<ReconciliationRun> ListReconciliationsAsync(string tenant, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Fapiao.Accounts;
 using Fapiao.Ledger.Signing;
 using Fapiao.PostgreSql.Tests.Support;
+using Fapiao.Reconciliation;
 using Fapiao.Sqlite;
 using Fapiao.Storage;
 using Fapiao.Storage.Specification.Support;
@@ -93,20 +94,29 @@ public sealed class LedgerCopierTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Copy_AddsTheTenantsUsersAndApiKeys_OnceAcrossRuns()
+    public async Task Copy_AddsTheTenantsUsersApiKeysAndReconciliationRuns_OnceAcrossRuns()
     {
         var created = PgLedger.Start;
         var user = new UserRecord("mei", PgLedger.Tenant, Role.Reviewer, "pbkdf2-sha256$600000$c2FsdA==$aGFzaA==", created);
         var apiKey = new ApiKeyRecord("k1", "other", Role.Clerk, SHA256.HashData("secret"u8), created);
         (await source.SaveUserAsync(user, replace: false, CancellationToken.None)).ShouldBeTrue();
         (await source.AddApiKeyAsync(apiKey, CancellationToken.None)).ShouldBeTrue();
+        var run = new ReconciliationRun
+        {
+            At = created, Actor = "user:mei", LeftName = "ledger", LeftSha256 = "00", LeftCount = 1, RightName = "platform.csv", RightSha256 = "11", RightCount = 0,
+            Matched = 0, MissingInLedger = 0, MissingInOther = 1, Mismatched = 0, Duplicates = 0, Suggestions = 0, Unreadable = 0,
+        };
+        var kept = await source.RecordReconciliationAsync(PgLedger.Tenant, run, [new DifferenceFound("24112000000000000001", DifferenceClasses.MissingInOther, new DateOnly(2024, 11, 20), "in the ledger only")], CancellationToken.None);
 
         var first = await new LedgerCopier(source, pg.Store, clock).CopyAsync(CancellationToken.None);
         var second = await new LedgerCopier(source, pg.Store, clock).CopyAsync(CancellationToken.None);
 
         first.Sum(r => r.Users).ShouldBe(1);
         first.Sum(r => r.ApiKeys).ShouldBe(1);
-        second.Sum(r => r.Users + r.ApiKeys).ShouldBe(0);
+        first.Sum(r => r.Reconciliations).ShouldBe(1);
+        second.Sum(r => r.Users + r.ApiKeys + r.Reconciliations).ShouldBe(0);
+        (await pg.Store.GetReconciliationAsync(PgLedger.Tenant, kept.Id, CancellationToken.None)).ShouldBe(kept);
+        (await pg.Store.ListDifferencesAsync(PgLedger.Tenant, null, openOnly: true, CancellationToken.None).ToListAsync()).ShouldHaveSingleItem().Detail.ShouldBe("in the ledger only");
         (await pg.Store.FindUserAsync("mei", CancellationToken.None)).ShouldBe(user);
         var copiedKey = (await pg.Store.FindApiKeyAsync("k1", CancellationToken.None)).ShouldNotBeNull();
         copiedKey.Tenant.ShouldBe("other");

@@ -91,6 +91,27 @@ public abstract partial class LedgerStoreSpecification<TProvider>
     }
 
     [SkippableFact]
+    public async Task ImportReconciliations_OfAnotherTenantsRuns_CopiesRunsAndDifferencesVerbatim_OnceAcrossImports()
+    {
+        (await Store.CreateTenantAsync("copy", Clock.Now, CancellationToken.None)).ShouldBeTrue();
+        var a = new DifferenceFound(N(1), DifferenceClasses.MissingInLedger, new DateOnly(2024, 11, 20), "in platform.csv:2 only", 1060.00m);
+        var b = new DifferenceFound(N(2), DifferenceClasses.Mismatched, new DateOnly(2024, 11, 21), "total 1.00 / 2.00");
+        await Runs.RecordReconciliationAsync(Tenant, Run(1), [a, b], CancellationToken.None);
+        await Runs.RecordReconciliationAsync(Tenant, Run() with { PeriodFrom = new DateOnly(2024, 11, 1), PeriodTo = new DateOnly(2024, 11, 30) }, [a], CancellationToken.None);
+        var runs = await Runs.ListReconciliationsAsync(Tenant, CancellationToken.None).ToListAsync();
+        var differences = await Runs.ListDifferencesAsync(Tenant, null, openOnly: false, CancellationToken.None).ToListAsync();
+
+        var added = await Runs.ImportReconciliationsAsync("copy", runs, differences, CancellationToken.None);
+        var again = await Runs.ImportReconciliationsAsync("copy", runs, differences, CancellationToken.None);
+
+        (added, again).ShouldBe((2L, 0L));
+        (await Runs.ListReconciliationsAsync("copy", CancellationToken.None).ToListAsync()).ShouldBe(runs);
+        (await Runs.ListDifferencesAsync("copy", null, openOnly: false, CancellationToken.None).ToListAsync()).ShouldBe(differences);
+        (await Runs.RecordReconciliationAsync("copy", Run(), [], CancellationToken.None)).Id.ShouldBe(3, "the copy's next run follows the copied ones");
+        (await Runs.ListDifferencesAsync(Tenant, null, openOnly: true, CancellationToken.None).ToListAsync()).Select(d => d.Key).ShouldBe([N(1)], "the source is untouched");
+    }
+
+    [SkippableFact]
     public async Task ReconcileLedger_MonthEnd_ClassifiesEveryDifferenceAndTraceNamesEachCause()
     {
         await IngestAsync([.. Enumerable.Range(1, 6).Select(i => Invoices.Shudian(N(i)))]);

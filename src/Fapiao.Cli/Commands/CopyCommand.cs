@@ -54,6 +54,7 @@ internal static class CopyCommand
                         w.WriteNumber("quarantined", r.Quarantined);
                         w.WriteNumber("users", r.Users);
                         w.WriteNumber("apiKeys", r.ApiKeys);
+                        w.WriteNumber("reconciliations", r.Reconciliations);
                         w.WriteEndObject();
                     }
 
@@ -65,7 +66,7 @@ internal static class CopyCommand
             {
                 foreach (var r in reports)
                 {
-                    Human.Line($"{r.Tenant}: {r.Events} events ({(r.ResumedAt > 0 ? $"resumed at {r.ResumedAt}" : "from the start")}), {r.Invoices} invoices, {r.Quarantined} quarantined items, {r.Users} users and {r.ApiKeys} API keys added to {target}.", "green");
+                    Human.Line($"{r.Tenant}: {r.Events} events ({(r.ResumedAt > 0 ? $"resumed at {r.ResumedAt}" : "from the start")}), {r.Invoices} invoices, {r.Quarantined} quarantined items, {r.Users} users, {r.ApiKeys} API keys and {r.Reconciliations} reconciliation runs added to {target}.", "green");
                 }
             }
 

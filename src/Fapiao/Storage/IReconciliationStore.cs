@@ -22,4 +22,12 @@ internal interface IReconciliationStore
 
     /// <summary>Differences, open first then by key; <paramref name="key"/> null for all keys, <paramref name="openOnly"/> to leave closed ones out.</summary>
     IAsyncEnumerable<KeptDifference> ListDifferencesAsync(string tenant, string? key, bool openOnly, CancellationToken ct);
+
+    /// <summary>
+    /// Copies runs and differences of another store verbatim (<c>fapiao copy</c>), in one
+    /// transaction: a run whose id the tenant already has is left as it is; a difference (key,
+    /// class, opening run) is added or takes the given last-seen and closing runs. Returns how many
+    /// runs were added.
+    /// </summary>
+    ValueTask<long> ImportReconciliationsAsync(string tenant, IReadOnlyList<ReconciliationRun> runs, IReadOnlyList<KeptDifference> differences, CancellationToken ct);
 }

@@ -13,7 +13,8 @@ namespace Fapiao.Storage;
 /// appends from the target's head on, so they resume too); until a copy has finished, verify on
 /// the target reports the projection as incomplete. The tenant's users and API keys (their hashes
 /// only: the secrets were never stored) come last, added where the target lacks them, so that the
-/// same people and systems can sign in to the copy.
+/// same people and systems can sign in to the copy, then its reconciliation runs and their
+/// differences, verbatim.
 /// </summary>
 internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvider clock)
 {
@@ -55,7 +56,43 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
         var invoices = await CopyProjectionAsync(tenant, ct).ConfigureAwait(false);
         var quarantined = await CopyQuarantineAsync(tenant, ct).ConfigureAwait(false);
         var (users, apiKeys) = await CopyAccountsAsync(tenant, ct).ConfigureAwait(false);
-        return new TenantCopy(tenant, start, total, invoices, quarantined, users, apiKeys);
+        var reconciliations = await CopyReconciliationsAsync(tenant, ct).ConfigureAwait(false);
+        return new TenantCopy(tenant, start, total, invoices, quarantined, users, apiKeys, reconciliations);
+    }
+
+    /// <summary>Copies the tenant's reconciliation runs and their differences (the trace cites them), differences in chunks.</summary>
+    private async Task<long> CopyReconciliationsAsync(string tenant, CancellationToken ct)
+    {
+        if (from is not IReconciliationStore source || to is not IReconciliationStore target)
+        {
+            return 0;
+        }
+
+        var runs = new List<ReconciliationRun>();
+        await foreach (var run in source.ListReconciliationsAsync(tenant, ct).ConfigureAwait(false))
+        {
+            runs.Add(run);
+        }
+
+        runs.Reverse();
+        var added = await target.ImportReconciliationsAsync(tenant, runs, [], ct).ConfigureAwait(false);
+        var chunk = new List<KeptDifference>(ChunkRows);
+        await foreach (var difference in source.ListDifferencesAsync(tenant, key: null, openOnly: false, ct).ConfigureAwait(false))
+        {
+            chunk.Add(difference);
+            if (chunk.Count == ChunkRows)
+            {
+                await target.ImportReconciliationsAsync(tenant, [], chunk, ct).ConfigureAwait(false);
+                chunk.Clear();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await target.ImportReconciliationsAsync(tenant, [], chunk, ct).ConfigureAwait(false);
+        }
+
+        return added;
     }
 
     /// <summary>Adds the tenant's users and API keys the target does not have; a name or key id already there is left as it is.</summary>
@@ -191,6 +228,7 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
 
 /// <summary>
 /// What a copy did for one tenant: the log from <paramref name="ResumedAt"/> to <paramref name="Events"/>;
-/// <paramref name="Users"/> and <paramref name="ApiKeys"/> count the accounts this run added.
+/// <paramref name="Users"/>, <paramref name="ApiKeys"/> and <paramref name="Reconciliations"/> count
+/// the accounts and reconciliation runs this run added.
 /// </summary>
-internal sealed record TenantCopy(string Tenant, long ResumedAt, long Events, long Invoices, long Quarantined, long Users, long ApiKeys);
+internal sealed record TenantCopy(string Tenant, long ResumedAt, long Events, long Invoices, long Quarantined, long Users, long ApiKeys, long Reconciliations);
