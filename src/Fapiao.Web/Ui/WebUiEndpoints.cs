@@ -51,8 +51,10 @@ internal static class WebUiEndpoints
             RunAsync(context, antiforgery, ui => QuarantinePages.ItemAsync(ui, ledger, id, context.RequestAborted)));
         pages.MapGet("/trace", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, string? key) =>
             RunAsync(context, antiforgery, ui => ReconcilePages.TraceAsync(ui, ledger, key, context.RequestAborted)));
-        pages.MapGet("/reconcile", (HttpContext context, IAntiforgery antiforgery) =>
-            RunAsync(context, antiforgery, ui => Task.FromResult(ReconcilePages.Form(ui))));
+        pages.MapGet("/reconcile", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger) =>
+            RunAsync(context, antiforgery, ui => ReconcilePages.FormAsync(ui, ledger, context.RequestAborted)));
+        pages.MapGet("/reconcile/{id:long}", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, long id) =>
+            RunAsync(context, antiforgery, ui => ReconcilePages.RunAsync(ui, ledger, id, context.RequestAborted)));
         pages.MapPost("/reconcile", (HttpContext context, IAntiforgery antiforgery, LedgerService ledger, [FromForm] IFormFileCollection files, [FromForm] string? period) =>
             RunAsync(context, antiforgery, ui => ReconcilePages.PostAsync(ui, ledger, files, period, context.RequestAborted)));
         return app;

@@ -89,6 +89,14 @@ public sealed class BrowserTests : IAsyncLifetime
         (await page.Locator("section[data-class=missingInLedger] td").First.InnerTextAsync()).ShouldBe(Missing);
         (await page.Locator("section[data-class=missingInOther] tbody tr").CountAsync()).ShouldBe(2);
 
+        // The run is kept: the reconcile page lists it and its open difference, which opens its trace.
+        await page.GetByRole(AriaRole.Link, new() { Name = "对账" }).ClickAsync();
+        (await page.Locator("#runs tbody tr").CountAsync()).ShouldBe(1);
+        await page.Locator("table.differences tr[data-class=missingInLedger] a").ClickAsync();
+        await page.WaitForSelectorAsync("#answer[data-cause]");
+        (await page.Locator("#answer").GetAttributeAsync("data-cause")).ShouldBe("notSubmitted");
+        (await page.Locator("#answer h2").First.InnerTextAsync()).ShouldContain("从未提交到本台账");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "发票查验" }).ClickAsync();
         await page.GetByLabel("发票号码").FillAsync(Missing);
         await page.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Fapiao.Accounts;
 using Fapiao.Web.Tests.Support;
 
@@ -43,5 +44,33 @@ public sealed class ReconcilePagesTests : IAsyncLifetime
         bad.ShouldNotContain("<script>");
         bad.ShouldContain("&lt;script&gt;");
         bad.ShouldNotContain("data-cause");
+    }
+
+    [Fact]
+    public async Task RunsAndOpenDifferences_AreListed_EachRunOpens_AndKeysLinkToTheirTrace()
+    {
+        const string Missing = "24112000009999999999";
+        var api = await app.ClientAsync("acme", Role.Admin);
+        var csv = "发票代码,发票号码,数电发票号码,销方识别号,销方名称,购方识别号,购买方名称,开票日期,金额,税额,价税合计,发票票种,发票状态,是否正数发票\n"
+            + $",,{Missing},914403001922038216,销方,91330100799655058B,购方,2024-11-20,1000.00,60.00,1060.00,数电票（普通发票）,正常,是\n";
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "platform.csv" } };
+        (await api.PostAsync("/api/v1/reconciliations", content)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reviewer = await UiSession.SignInAsync(app, "rita", "acme", Role.Reviewer);
+        var other = await UiSession.SignInAsync(app, "otto", "other", Role.Reviewer);
+
+        var history = await reviewer.PageAsync("/reconcile");
+        var run = await reviewer.PageAsync("/reconcile/1");
+        await reviewer.PageAsync("/reconcile/2", HttpStatusCode.NotFound);
+        await other.PageAsync("/reconcile/1", HttpStatusCode.NotFound);
+        var otherHistory = await other.PageAsync("/reconcile");
+
+        history.ShouldContain("<tr data-run=\"1\"><td><a href=\"/reconcile/1\">1</a>");
+        history.ShouldContain("platform.csv");
+        history.ShouldContain($"<tr data-class=\"missingInLedger\" data-open=\"true\"><td><a href=\"/trace?key={Missing}\">");
+        history.ShouldContain("账本缺失");
+        run.ShouldContain("第 1 次对账");
+        run.ShouldContain($"href=\"/trace?key={Missing}\"");
+        otherHistory.ShouldContain("还没有对账记录。");
+        otherHistory.ShouldNotContain(Missing);
     }
 }
