@@ -32,11 +32,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/Fapiao.Cli -c Release -nologo -v quiet >/dev/null
 FAPIAO="dotnet src/Fapiao.Cli/bin/Release/net10.0/fapiao.dll"
 cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
-# The PostgreSQL server's CPU: the postmaster and its children, with the children that have exited.
-pg_cpu() {
-  local pm; pm=$(head -1 "$PG_THROWAWAY_DIR/data/postmaster.pid")
-  { cat "/proc/$pm/stat"; for c in $(pgrep -P "$pm"); do cat "/proc/$c/stat" 2>/dev/null; done; } | awk '{ s += $14 + $15 + $16 + $17 } END { print s / 100 }'
-}
 
 echo "== generating $N invoices"
 $FAPIAO demo generate --count "$N" --seed 6 --out "$OUT/invoices.jsonl" >/dev/null
@@ -58,9 +53,9 @@ run() {
   SERVER=$!
   for _ in $(seq 1 150); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.2; done
   python3 bench/http_load.py "$url" "$key" "$OUT/warmup.jsonl" --clients 4 --batch "$BATCH" > "$OUT/warmup-$store-$clients.json"
-  c0=$(cpu_of "$SERVER"); g0=$(pg_cpu)
+  c0=$(cpu_of "$SERVER"); g0=$(pg_throwaway_cpu)
   python3 bench/http_load.py "$url" "$key" "$OUT/invoices.jsonl" --clients "$clients" --batch "$BATCH" > "$OUT/load-$store-$clients.json"
-  c1=$(cpu_of "$SERVER"); g1=$(pg_cpu)
+  c1=$(cpu_of "$SERVER"); g1=$(pg_throwaway_cpu)
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   python3 - "$OUT/load-$store-$clients.json" "$store" "$c0" "$c1" "$g0" "$g1" <<'PY'
 import json, sys
