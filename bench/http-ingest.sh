@@ -52,7 +52,7 @@ run() {
   $FAPIAO --data "$data" "${db[@]}" serve --urls "$url" --rate-limit 0 > "$OUT/serve-$store-$clients.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 150); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.2; done
-  python3 bench/http_load.py "$url" "$key" "$OUT/warmup.jsonl" --clients 4 --batch "$BATCH" > "$OUT/warmup-$store-$clients.json"
+  python3 bench/http_load.py "$url" "$key" "$OUT/warmup.jsonl" --clients 4 --batch "$BATCH" --key-prefix warmup- > "$OUT/warmup-$store-$clients.json"
   c0=$(cpu_of "$SERVER"); g0=$(pg_throwaway_cpu)
   python3 bench/http_load.py "$url" "$key" "$OUT/invoices.jsonl" --clients "$clients" --batch "$BATCH" > "$OUT/load-$store-$clients.json"
   c1=$(cpu_of "$SERVER"); g1=$(pg_throwaway_cpu)
