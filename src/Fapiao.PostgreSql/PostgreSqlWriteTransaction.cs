@@ -65,11 +65,11 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
     /// filter), so each group commit cost time in proportion to the ledger's size. The LIMIT keeps
     /// the subquery from being flattened into a join the planner could again turn into a scan.
     /// </summary>
-    private static readonly string ByKeys =
+    internal static readonly string ByKeys =
         $"SELECT i.* FROM unnest($2::text[]) AS k(key) CROSS JOIN LATERAL (SELECT {PostgreSqlRows.InvoiceColumns} FROM invoices WHERE tenant = $1 AND key = k.key LIMIT 1) AS i;";
 
     /// <summary>The red letters of a set of blue keys (distinct), one probe of the red-letter index per key, as <see cref="ByKeys"/>.</summary>
-    private static readonly string RedLettersOf =
+    internal static readonly string RedLettersOf =
         $"SELECT i.* FROM unnest($2::text[]) AS b(key) CROSS JOIN LATERAL (SELECT {PostgreSqlRows.InvoiceColumns} FROM invoices " +
         "WHERE tenant = $1 AND red_letter_of = b.key AND red_letter_of IS NOT NULL OFFSET 0) AS i ORDER BY i.first_index;";
 
