@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Posts a JSON Lines file to POST /api/v1/invoices in batches from concurrent clients.
 
-Usage: http_load.py URL KEY FILE [--clients 16] [--batch 100]
+Usage: http_load.py URL KEY FILE [--clients 16] [--batch 100] [--key-prefix bench-]
 Each batch goes as application/x-ndjson with an Idempotency-Key; 409/429 are retried. Prints one
 line of JSON: items, batches, seconds, items_per_second, outcomes, retries, batch latency p50/p99 ms.
 """
@@ -21,6 +21,7 @@ def main():
     ap.add_argument("file")
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--key-prefix", default="bench-", help="Idempotency-Key of batch i: PREFIX + i")
     args = ap.parse_args()
 
     with open(args.file, "rb") as f:
@@ -47,7 +48,7 @@ def main():
                 conn.request("POST", "/api/v1/invoices", body=body, headers={
                     "Authorization": "Bearer " + args.key,
                     "Content-Type": "application/x-ndjson",
-                    "Idempotency-Key": "bench-%d" % i,
+                    "Idempotency-Key": "%s%d" % (args.key_prefix, i),
                 })
                 response = conn.getresponse()
                 data = response.read()

@@ -2,11 +2,17 @@
 # Whole-program benchmark: ingest N generated invoices (default 1,000,000) into PostgreSQL through
 # `fapiao ingest`, against the outside baseline of `psql \copy` loading the same invoices
 # flattened to CSV into a plain table, on the same throwaway server in the same run. Prints both
-# times and the ratio (target: at most 2x). Usage: bench/pg-ingest.sh [COUNT]
+# times and the ratio (target: at most 2x), the CPU each side used (the fapiao process, the
+# server's processes, psql) and the load average. Usage: bench/pg-ingest.sh [COUNT]
+# The server keeps fsync and synchronous_commit on (the store refuses to start otherwise); WAL
+# buffers, max_wal_size and checkpoint_timeout are raised for both legs alike, so that checkpoints
+# (and the full-page images after each) do not fall in the middle of a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000000}
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 source scripts/pg-throwaway.sh
+export PG_THROWAWAY_SETTINGS="-c wal_buffers=64MB -c max_wal_size=8GB -c checkpoint_timeout=30min"
 trap pg_throwaway_stop EXIT
 pg_throwaway_start
 sock="$PG_THROWAWAY_DIR/socket"; port=$PG_THROWAWAY_PORT; bin=$PG_THROWAWAY_BIN
@@ -27,10 +33,12 @@ echo "input: $(du -h "$work/invoices.jsonl" | cut -f1) JSON Lines, $(du -ch "$wo
 
 db="Host=$sock;Port=$port;Username=postgres;Database=bench_fapiao"
 fapiao init --data "$work/data" --db "$db" >/dev/null
+sleep 1; pg0=$(pg_throwaway_cpu)
 start=$(date +%s.%N)
 /usr/bin/time -f "%U %S" -o "$work/cpu" dotnet src/Fapiao.Cli/bin/Release/net10.0/fapiao.dll ingest "$work/invoices.jsonl" --data "$work/data" --db "$db" --json > "$work/ingest.json"
 fapiao_s=$(echo "$(date +%s.%N) - $start" | bc)
 read -r cpu_user cpu_sys < "$work/cpu"
+sleep 1; fapiao_pg_cpu=$(echo "$(pg_throwaway_cpu) - $pg0" | bc)
 cat "$work/ingest.json"; echo
 
 # The baseline: the same invoices flattened (bench/flatten.py, as bench/ingest.sh does for SQLite)
@@ -39,16 +47,23 @@ psql -d bench_copy -c "CREATE TABLE invoices_flat (number text, code text, type 
   buyer_tax_id text, buyer_name text, amount text, tax text, total text, check_code text, remarks text, red_letter_of text)" \
   -c "CREATE TABLE lines_flat (number text, code text, line_no int, name text, spec text, unit text, quantity text, unit_price text,
   amount text, tax_rate text, tax text)"
+sleep 1; pg0=$(pg_throwaway_cpu)
 start=$(date +%s.%N)
-psql -d bench_copy -c "\\copy invoices_flat FROM '$work/invoices.csv' WITH (FORMAT csv, HEADER true)" \
+/usr/bin/time -f "%U %S" -o "$work/psql-cpu" "$bin/psql" -X -q -h "$sock" -p "$port" -U postgres -d bench_copy -c "\\copy invoices_flat FROM '$work/invoices.csv' WITH (FORMAT csv, HEADER true)" \
   -c "\\copy lines_flat FROM '$work/lines.csv' WITH (FORMAT csv, HEADER true)"
 copy_s=$(echo "$(date +%s.%N) - $start" | bc)
+sleep 1; copy_pg_cpu=$(echo "$(pg_throwaway_cpu) - $pg0" | bc)
+read -r psql_user psql_sys < "$work/psql-cpu"
 
 start=$(date +%s.%N)
 fapiao verify --data "$work/data" --db "$db" >/dev/null
 verify_s=$(echo "$(date +%s.%N) - $start" | bc)
 
 ratio=$(echo "scale=2; $fapiao_s / $copy_s" | bc)
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-printf 'invoices: %d\nfapiao ingest (PostgreSQL): %.1f s (%.0f invoices/s; the fapiao process used %.1f s CPU)\npsql \\copy (flat CSV):     %.1f s (%.0f invoices/s)\nratio: %sx (target: at most 2x)\nfapiao verify: %.1f s\n' \
-  "$count" "$fapiao_s" "$(echo "$count / $fapiao_s" | bc -l)" "$(echo "$cpu_user + $cpu_sys" | bc)" "$copy_s" "$(echo "$count / $copy_s" | bc -l)" "$ratio" "$verify_s"
+fapiao_cpu=$(echo "$cpu_user + $cpu_sys" | bc)
+copy_cpu=$(echo "$psql_user + $psql_sys" | bc)
+echo "machine: $(nproc) cores, load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+printf 'invoices: %d\nfapiao ingest (PostgreSQL): %.1f s (%.0f invoices/s); CPU: fapiao %.1f s + server %.1f s\npsql \\copy (flat CSV):     %.1f s (%.0f invoices/s); CPU: psql %.1f s + server %.1f s\nratio: %sx (target: at most 2x); CPU ratio %.1fx\nfapiao verify: %.1f s\n' \
+  "$count" "$fapiao_s" "$(echo "$count / $fapiao_s" | bc -l)" "$fapiao_cpu" "$fapiao_pg_cpu" \
+  "$copy_s" "$(echo "$count / $copy_s" | bc -l)" "$copy_cpu" "$copy_pg_cpu" \
+  "$ratio" "$(echo "($fapiao_cpu + $fapiao_pg_cpu) / ($copy_cpu + $copy_pg_cpu)" | bc -l)" "$verify_s"

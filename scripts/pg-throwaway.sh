@@ -5,6 +5,7 @@
 # synchronous_commit on, listening on a free port of 127.0.0.1 only. Start exports FAPIAO_TEST_PG.
 # Without the binaries it tries `apt-get install postgresql` once; if they are still missing it
 # returns 1 and the PostgreSQL tests skip (locally) or fail (CI=true).
+# PG_THROWAWAY_SETTINGS (optional) adds server settings, e.g. "-c max_wal_size=4GB" for a benchmark.
 
 pg_throwaway_bindir() {
   local dir
@@ -59,7 +60,7 @@ pg_throwaway_start() {
   pg_throwaway_as_owner "$bin/initdb" -k -A trust -U postgres -E UTF8 --locale=C.UTF-8 -D "$PG_THROWAWAY_DIR/data" >"$PG_THROWAWAY_DIR/initdb.log" 2>&1 \
     || { cat "$PG_THROWAWAY_DIR/initdb.log"; return 1; }
   pg_throwaway_as_owner "$bin/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/server.log" -w -t 60 \
-    -o "-p $port -k $PG_THROWAWAY_DIR/socket -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300 -c shared_buffers=128MB" start >/dev/null \
+    -o "-p $port -k $PG_THROWAWAY_DIR/socket -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300 -c shared_buffers=128MB ${PG_THROWAWAY_SETTINGS:-}" start >/dev/null \
     || { cat "$PG_THROWAWAY_DIR/server.log"; return 1; }
   PG_THROWAWAY_BIN=$bin
   PG_THROWAWAY_PORT=$port
@@ -77,4 +78,11 @@ pg_throwaway_stop() {
   fi
   rm -rf "$PG_THROWAWAY_DIR"
   PG_THROWAWAY_DIR=
+}
+
+# The server's CPU time so far (user+sys, seconds): the postmaster and its children, with the
+# children that have exited (once reaped). For benchmarks: call before and after, take the difference.
+pg_throwaway_cpu() {
+  local pm; pm=$(head -1 "$PG_THROWAWAY_DIR/data/postmaster.pid")
+  { cat "/proc/$pm/stat"; for c in $(pgrep -P "$pm"); do cat "/proc/$c/stat" 2>/dev/null; done; } | awk '{ s += $14 + $15 + $16 + $17 } END { print s / 100 }'
 }

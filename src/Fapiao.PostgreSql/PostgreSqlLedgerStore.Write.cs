@@ -53,7 +53,7 @@ internal sealed partial class PostgreSqlLedgerStore
         }
 
         long count = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        await using (var copy = await PostgreSqlCopyWriter.BeginAsync(connection, $"COPY invoices (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
             await foreach (var record in records.WithCancellation(ct).ConfigureAwait(false))
             {

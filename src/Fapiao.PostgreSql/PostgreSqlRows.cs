@@ -104,51 +104,27 @@ internal static class PostgreSqlRows
         r.IsDBNull(first) ? null : new(r.GetInt64(first), r.GetInt64(first + 1), r.GetString(first + 2), ReadTime(r, first + 3));
 
     /// <summary>Writes one invoice row to a binary COPY, in the column order of <see cref="InvoiceColumns"/> after the tenant.</summary>
-    public static async Task WriteInvoiceAsync(NpgsqlBinaryImporter copy, string tenant, InvoiceRecord r, CancellationToken ct)
+    public static async ValueTask WriteInvoiceAsync(PostgreSqlCopyWriter copy, string tenant, InvoiceRecord r, CancellationToken ct)
     {
-        await copy.StartRowAsync(ct).ConfigureAwait(false);
-        await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.Key, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.State.ToText(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.Type, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.IssueDate, NpgsqlDbType.Date, ct).ConfigureAwait(false);
-        await WriteNullableAsync(copy, r.SellerTaxId, ct).ConfigureAwait(false);
-        await WriteNullableAsync(copy, r.BuyerTaxId, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.Amount, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.Tax, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.Total, ct).ConfigureAwait(false);
-        await WriteNullableAsync(copy, r.RedLetterOf, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.ContentHash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.ContentIndex, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.FirstIndex, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await copy.WriteAsync(r.LastIndex, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.ReversedAmount, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.ReversedTax, ct).ConfigureAwait(false);
-        await WriteMoneyAsync(copy, r.ReversedTotal, ct).ConfigureAwait(false);
-        await copy.WriteAsync(ProblemsJson.Write(r.Warnings, includeSeverity: false), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-    }
-
-    public static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync(ct).ConfigureAwait(false);
-        }
-        else
-        {
-            await copy.WriteAsync(value, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteMoneyAsync(NpgsqlBinaryImporter copy, decimal? value, CancellationToken ct)
-    {
-        if (value is { } v)
-        {
-            await copy.WriteAsync(Money(v), NpgsqlDbType.Numeric, ct).ConfigureAwait(false);
-        }
-        else
-        {
-            await copy.WriteNullAsync(ct).ConfigureAwait(false);
-        }
+        await copy.StartRowAsync(19, ct).ConfigureAwait(false);
+        copy.Text(tenant);
+        copy.Text(r.Key);
+        copy.Text(r.State.ToText());
+        copy.Text(r.Type);
+        copy.Date(r.IssueDate);
+        copy.Text(r.SellerTaxId);
+        copy.Text(r.BuyerTaxId);
+        copy.Money(r.Amount);
+        copy.Money(r.Tax);
+        copy.Money(r.Total);
+        copy.Text(r.RedLetterOf);
+        copy.Text(r.ContentHash);
+        copy.Long(r.ContentIndex);
+        copy.Long(r.FirstIndex);
+        copy.Long(r.LastIndex);
+        copy.Money(r.ReversedAmount);
+        copy.Money(r.ReversedTax);
+        copy.Money(r.ReversedTotal);
+        copy.Text(ProblemsJson.Write(r.Warnings, includeSeverity: false));
     }
 }

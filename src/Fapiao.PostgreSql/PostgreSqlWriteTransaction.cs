@@ -1,7 +1,6 @@
 using Fapiao.Formats.Json;
 using Fapiao.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 // SQL text here is assembled only from constant fragments; every value is bound as a parameter.
 #pragma warning disable CA2100
@@ -10,10 +9,13 @@ namespace Fapiao.PostgreSql;
 
 /// <summary>
 /// One group commit for one tenant, holding the row lock on its log head until commit or
-/// rollback. The batch goes in with binary COPY: events, nodes and quarantine straight into their
-/// tables (they are only ever appended), invoices into a temporary staging table and from there
-/// merged in one INSERT … ON CONFLICT DO UPDATE, which gives the same rows as upserting them one
-/// by one (the batch holds at most one row per key).
+/// rollback. The batch goes in with binary COPY (<see cref="PostgreSqlCopyWriter"/>): events,
+/// nodes and quarantine straight into their tables (they are only ever appended); invoices whose
+/// key this transaction looked up and did not find straight into the invoices table as well (every
+/// writer of a tenant's invoices holds the log head's row lock, so such a key is still absent: the
+/// insert is what an upsert would do); the other invoices into a temporary staging table and from
+/// there merged in one INSERT … ON CONFLICT DO UPDATE, which gives the same rows as upserting them
+/// one by one (the batch holds at most one row per key).
 /// </summary>
 internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, NpgsqlTransaction tx, string tenant, LogHead head) : ILedgerWriteTransaction
 {
@@ -29,33 +31,59 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
 
     private bool finished;
 
+    /// <summary>Keys looked up under the lock and absent; emptied once this transaction writes.</summary>
+    private readonly HashSet<string> absentKeys = new(StringComparer.Ordinal);
+
     public LogHead Head { get; } = head;
 
     public async ValueTask<IReadOnlyDictionary<string, InvoiceRecord>> GetInvoicesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
-        await ReadInvoicesAsync(" WHERE tenant = $1 AND key = ANY($2);", keys, r => found[r.Key] = r, ct).ConfigureAwait(false);
+        await ReadInvoicesAsync(ByKeys, keys, r => found[r.Key] = r, ct).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            if (!found.ContainsKey(key))
+            {
+                absentKeys.Add(key);
+            }
+        }
+
         return found;
     }
 
     public async ValueTask<IReadOnlyList<InvoiceRecord>> GetRedLettersOfAsync(IReadOnlyCollection<string> blueKeys, CancellationToken ct)
     {
         var found = new List<InvoiceRecord>();
-        await ReadInvoicesAsync(" WHERE tenant = $1 AND red_letter_of = ANY($2) ORDER BY first_index;", blueKeys, found.Add, ct).ConfigureAwait(false);
+        await ReadInvoicesAsync(RedLettersOf, blueKeys, found.Add, ct).ConfigureAwait(false);
         return found;
     }
 
+    /// <summary>
+    /// The invoices of a set of keys, one index probe per key. Written as a lateral join on purpose:
+    /// with <c>key = ANY($2)</c> and a few thousand keys the planner chose a scan of all the
+    /// tenant's invoices (sequential, or a bitmap over the tenant prefix with the array as a
+    /// filter), so each group commit cost time in proportion to the ledger's size. The LIMIT keeps
+    /// the subquery from being flattened into a join the planner could again turn into a scan.
+    /// </summary>
+    internal static readonly string ByKeys =
+        $"SELECT i.* FROM unnest($2::text[]) AS k(key) CROSS JOIN LATERAL (SELECT {PostgreSqlRows.InvoiceColumns} FROM invoices WHERE tenant = $1 AND key = k.key LIMIT 1) AS i;";
+
+    /// <summary>The red letters of a set of blue keys (distinct), one probe of the red-letter index per key, as <see cref="ByKeys"/>.</summary>
+    internal static readonly string RedLettersOf =
+        $"SELECT i.* FROM unnest($2::text[]) AS b(key) CROSS JOIN LATERAL (SELECT {PostgreSqlRows.InvoiceColumns} FROM invoices " +
+        "WHERE tenant = $1 AND red_letter_of = b.key AND red_letter_of IS NOT NULL OFFSET 0) AS i ORDER BY i.first_index;";
+
     /// <summary>One round trip for the whole set of keys.</summary>
-    private async Task ReadInvoicesAsync(string where, IReadOnlyCollection<string> keys, Action<InvoiceRecord> add, CancellationToken ct)
+    private async Task ReadInvoicesAsync(string sql, IReadOnlyCollection<string> keys, Action<InvoiceRecord> add, CancellationToken ct)
     {
         if (keys.Count == 0)
         {
             return;
         }
 
-        await using var cmd = new NpgsqlCommand(PostgreSqlRows.SelectInvoice + where, connection, tx);
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
         cmd.Parameters.Add(PostgreSqlRows.Text(tenant));
-        cmd.Parameters.Add(PostgreSqlRows.TextArray(keys));
+        cmd.Parameters.Add(PostgreSqlRows.TextArray(keys.Distinct(StringComparer.Ordinal)));
         await PostgreSqlErrors.TranslateAsync(async () =>
         {
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -108,17 +136,17 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             return;
         }
 
-        await using var copy = await connection.BeginBinaryImportAsync("COPY events (tenant, idx, kind, key, at, leaf_hash, bytes) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY events (tenant, idx, kind, key, at, leaf_hash, bytes) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         foreach (var e in events)
         {
-            await copy.StartRowAsync(ct).ConfigureAwait(false);
-            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(e.Index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await PostgreSqlRows.WriteNullableAsync(copy, e.Key, ct).ConfigureAwait(false);
-            await copy.WriteAsync(PostgreSqlRows.ToStored(e.At), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-            await copy.WriteAsync(e.LeafHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-            await copy.WriteAsync(e.Bytes, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            await copy.StartRowAsync(7, ct).ConfigureAwait(false);
+            copy.Text(tenant);
+            copy.Long(e.Index);
+            copy.Text(e.Kind);
+            copy.Text(e.Key);
+            copy.Time(e.At);
+            copy.Bytes(e.LeafHash);
+            copy.Bytes(e.Bytes);
         }
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
@@ -131,14 +159,14 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             return;
         }
 
-        await using var copy = await connection.BeginBinaryImportAsync("COPY nodes (tenant, level, idx, hash) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY nodes (tenant, level, idx, hash) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         foreach (var (level, index, hash) in nodes)
         {
-            await copy.StartRowAsync(ct).ConfigureAwait(false);
-            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(level, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await copy.WriteAsync(index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            await copy.StartRowAsync(4, ct).ConfigureAwait(false);
+            copy.Text(tenant);
+            copy.Int(level);
+            copy.Long(index);
+            copy.Bytes(hash);
         }
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
@@ -151,8 +179,6 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             return;
         }
 
-        await PostgreSqlLedgerStore.ExecuteAsync(connection, StagingTable, ct).ConfigureAwait(false);
-
         // The core hands over one row per key; should it ever hand two, the last wins, as it would upserting row by row.
         var lastPerKey = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
         foreach (var record in invoices)
@@ -160,20 +186,37 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             lastPerKey[record.Key] = record;
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY invoices_staging (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        var absent = lastPerKey.Values.Where(r => absentKeys.Contains(r.Key)).ToList();
+        var present = lastPerKey.Values.Where(r => !absentKeys.Contains(r.Key)).ToList();
+        absentKeys.Clear();
+        await CopyInvoicesAsync("invoices", absent, ct).ConfigureAwait(false);
+        if (present.Count == 0)
         {
-            foreach (var record in lastPerKey.Values)
-            {
-                await PostgreSqlRows.WriteInvoiceAsync(copy, tenant, record, ct).ConfigureAwait(false);
-            }
-
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
+            return;
         }
 
+        await PostgreSqlLedgerStore.ExecuteAsync(connection, StagingTable, ct).ConfigureAwait(false);
+        await CopyInvoicesAsync("invoices_staging", present, ct).ConfigureAwait(false);
         await PostgreSqlLedgerStore.ExecuteAsync(connection, MergeInvoices, ct).ConfigureAwait(false);
 
         // ON COMMIT DELETE ROWS empties it at commit; emptying it now keeps a later merge in this transaction exact too.
         await PostgreSqlLedgerStore.ExecuteAsync(connection, "DELETE FROM invoices_staging;", ct).ConfigureAwait(false);
+    }
+
+    private async Task CopyInvoicesAsync(string table, List<InvoiceRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await PostgreSqlCopyWriter.BeginAsync(connection, $"COPY {table} (tenant, {PostgreSqlRows.InvoiceColumns}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            await PostgreSqlRows.WriteInvoiceAsync(copy, tenant, record, ct).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private async Task CopyQuarantineAsync(List<QuarantineItem> items, CancellationToken ct)
@@ -183,23 +226,23 @@ internal sealed class PostgreSqlWriteTransaction(NpgsqlConnection connection, Np
             return;
         }
 
-        await using var copy = await connection.BeginBinaryImportAsync("COPY quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems, original_sha256, original_place) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY quarantine (tenant, id, outcome, source, at, actor, key, raw, raw_length, raw_sha256, problems, original_sha256, original_place) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         foreach (var q in items)
         {
-            await copy.StartRowAsync(ct).ConfigureAwait(false);
-            await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.Id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.Outcome, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await copy.WriteAsync(PostgreSqlRows.ToStored(q.At), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await PostgreSqlRows.WriteNullableAsync(copy, q.Key, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.Raw, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.RawLength, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(q.RawSha256, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-            await copy.WriteAsync(ProblemsJson.Write(q.Problems, includeSeverity: true), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await PostgreSqlRows.WriteNullableAsync(copy, q.Original?.Sha256, ct).ConfigureAwait(false);
-            await PostgreSqlRows.WriteNullableAsync(copy, q.Original?.Place, ct).ConfigureAwait(false);
+            await copy.StartRowAsync(13, ct).ConfigureAwait(false);
+            copy.Text(tenant);
+            copy.Long(q.Id);
+            copy.Text(q.Outcome);
+            copy.Text(q.Source);
+            copy.Time(q.At);
+            copy.Text(q.Actor);
+            copy.Text(q.Key);
+            copy.Bytes(q.Raw);
+            copy.Long(q.RawLength);
+            copy.Bytes(q.RawSha256);
+            copy.Text(ProblemsJson.Write(q.Problems, includeSeverity: true));
+            copy.Text(q.Original?.Sha256);
+            copy.Text(q.Original?.Place);
         }
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
