@@ -43,6 +43,7 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
                 return;
             }
 
+            Prepare(tenant, chunk);
             inFlight.Enqueue(ledger.IngestAsync(tenant, chunk, wantReceipts, ct));
             chunk = new List<WriteItem>(ChunkSize);
             while (inFlight.Count >= MaxChunksInFlight)
@@ -69,4 +70,12 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
 
         return summary;
     }
+
+    /// <summary>
+    /// Encodes each item's <c>recorded</c> event ahead of the writer (see <see cref="RecordedEventDraft"/>),
+    /// on every core: the writer is one thread, this side can be many.
+    /// </summary>
+    private static void Prepare(string tenant, List<WriteItem> chunk) =>
+        Parallel.For(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
 }
