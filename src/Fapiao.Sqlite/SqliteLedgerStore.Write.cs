@@ -44,27 +44,35 @@ internal sealed partial class SqliteLedgerStore
     /// </summary>
     private async Task<TenantKeys?> KeysAsync(SqliteConnection connection, string tenant, LogHead head, CancellationToken ct)
     {
-        if (keyFilters.TryGetValue(tenant, out var known))
+        var outgrown = false;
+        if (keyFilters.Remove(tenant, out var known))
         {
             if (known.Size == head.Size && !known.IsFull)
             {
+                keyFilters[tenant] = known;
                 return known;
             }
 
-            keyFilters.Remove(tenant);
+            // Outgrown filters are made again at once, bigger; stale ones only when worth it again.
+            outgrown = known.Size == head.Size;
             keysLookedUp[tenant] = 0;
         }
 
-        if (keysLookedUp.GetValueOrDefault(tenant) < head.Size / 4)
+        if (!outgrown && keysLookedUp.GetValueOrDefault(tenant) < head.Size / 4)
         {
             return null;
         }
 
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM invoices WHERE tenant = $t;";
-        count.Parameters.AddWithValue("$t", tenant);
-        var rows = Convert.ToInt64(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        var keys = new TenantKeys((int)Math.Min(Math.Max(TenantKeys.MinCapacity, rows * 2), int.MaxValue / 16), head.Size);
+        TenantKeys keys;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*), count(red_letter_of) FROM invoices WHERE tenant = $t;";
+            count.Parameters.AddWithValue("$t", tenant);
+            await using var counted = await count.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await counted.ReadAsync(ct).ConfigureAwait(false);
+            keys = new TenantKeys(counted.GetInt64(0), counted.GetInt64(1), head.Size);
+        }
+
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT key, red_letter_of FROM invoices WHERE tenant = $t;";
         cmd.Parameters.AddWithValue("$t", tenant);

@@ -9,18 +9,27 @@ namespace Fapiao.Sqlite;
 /// head, and the filters are then read again. A write that is rolled back leaves extra entries,
 /// which only cost an exact lookup.
 /// </summary>
-internal sealed class TenantKeys(int capacity, long size)
+internal sealed class TenantKeys(long keys, long redLetters, long size)
 {
-    public KeyFilter Keys { get; } = new(capacity);
+    public KeyFilter Keys { get; } = new(Capacity(keys, MinKeys));
 
-    public KeyFilter RedLetterOf { get; } = new(capacity);
+    public KeyFilter RedLetterOf { get; } = new(Capacity(redLetters, MinRedLetters));
 
     public long Size { get; set; } = size;
 
     public bool IsFull => Keys.IsFull || RedLetterOf.IsFull;
 
-    /// <summary>The smallest filter made; a bigger tenant gets twice its invoice count, so that it can grow before a reload.</summary>
-    public const int MinCapacity = 1 << 20;
+    /// <summary>
+    /// The smallest filters made (128 KiB and 8 KiB): a service with many small tenants keeps one
+    /// pair each. A filter is made for four times what it holds when read, so a bulk ingest into a
+    /// fresh tenant reads its keys again only a few times as it grows (64 Ki, 256 Ki, 1 Mi keys…),
+    /// and a tenant of a million invoices holds 8 MiB.
+    /// </summary>
+    public const int MinKeys = 1 << 16;
+
+    public const int MinRedLetters = 1 << 12;
+
+    private static int Capacity(long count, int min) => (int)Math.Clamp(count * 4, min, int.MaxValue / 32);
 
     public void Add(string key, string? redLetterOf)
     {
