@@ -76,6 +76,5 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
     /// on every core: the writer is one thread, this side can be many.
     /// </summary>
     private static void Prepare(string tenant, List<WriteItem> chunk) =>
-        Parallel.For(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
+        OnEveryCore.For(chunk.Count, i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
 }

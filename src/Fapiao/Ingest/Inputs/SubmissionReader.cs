@@ -230,7 +230,6 @@ internal sealed class SubmissionReader(
     {
         var block = new List<RawLine>(ParseBlockLines);
         var parsed = new Submission[ParseBlockLines];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         var bytes = 0L;
         foreach (var line in lines)
         {
@@ -241,7 +240,7 @@ internal sealed class SubmissionReader(
                 continue;
             }
 
-            Parallel.For(0, block.Count, options, i => parsed[i] = parse(block[i]));
+            OnEveryCore.For(block.Count, i => parsed[i] = parse(block[i]));
             for (var i = 0; i < block.Count; i++)
             {
                 yield return parsed[i];
