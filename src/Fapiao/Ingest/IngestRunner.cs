@@ -73,8 +73,9 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
 
     /// <summary>
     /// Encodes each item's <c>recorded</c> event ahead of the writer (see <see cref="RecordedEventDraft"/>),
-    /// on every core: the writer is one thread, this side can be many.
+    /// on every core: the writer is one thread, this side can be many. Other submitters that build
+    /// their own chunks (the HTTP API) can call it too.
     /// </summary>
-    private static void Prepare(string tenant, List<WriteItem> chunk) =>
+    internal static void Prepare(string tenant, List<WriteItem> chunk) =>
         OnEveryCore.For(chunk.Count, i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
 }
