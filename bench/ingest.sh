@@ -19,6 +19,7 @@ elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 cpu() { python3 -c "m,u,s=open('$1').read().split()[:3]; print(f'{float(u)+float(s):.2f}')"; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
+echo "machine: $(nproc) cores, load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== generating $N invoices"
 $FAPIAO demo generate --count "$N" --seed 42 --out "$OUT/invoices.jsonl"
 python3 bench/flatten.py "$OUT/invoices.jsonl" "$OUT/invoices.csv" "$OUT/lines.csv"
@@ -66,4 +67,4 @@ echo "sqlite3 .import:     ${import_s} s"
 echo "fapiao ingest:       ${ingest_s} s   CPU $(cpu "$OUT/ingest.mem") s   peak RSS $(($(cut -d' ' -f1 "$OUT/ingest.mem") / 1024)) MB   ratio to .import: $(ratio "$ingest_s" "$import_s")x (target <= 2)"
 echo "sha256sum events:    ${sha_s} s   ($(($(stat -c %s "$OUT/events.bin") / 1048576)) MB)"
 echo "fapiao verify:       ${verify_s} s   CPU $(cpu "$OUT/verify.mem") s   peak RSS $(($(cut -d' ' -f1 "$OUT/verify.mem") / 1024)) MB   ratio to sha256sum: $(ratio "$verify_s" "$sha_s")x (target <= 3)"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

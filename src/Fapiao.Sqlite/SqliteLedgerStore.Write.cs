@@ -10,14 +10,15 @@ internal sealed partial class SqliteLedgerStore
         await writeGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            writeConnection ??= await OpenAsync(ct).ConfigureAwait(false);
+            writeConnection ??= await OpenWriterAsync(ct).ConfigureAwait(false);
             // IMMEDIATE takes the write lock now, so the head read below cannot go stale before commit.
             await ExecuteAsync(writeConnection, null, "BEGIN IMMEDIATE;", ct).ConfigureAwait(false);
             try
             {
                 var head = await ReadHeadAsync(writeConnection, tenant, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"The tenant \"{tenant}\" does not exist. Create it with: fapiao init --tenant {tenant}");
-                return new SqliteWriteTransaction(this, writeConnection, tenant, head);
+                var keys = await KeysAsync(writeConnection, tenant, head, ct).ConfigureAwait(false);
+                return new SqliteWriteTransaction(this, writeConnection, tenant, head, keys);
             }
             catch
             {
@@ -34,11 +35,79 @@ internal sealed partial class SqliteLedgerStore
 
     internal void EndWrite() => writeGate.Release();
 
+    /// <summary>
+    /// The tenant's key filters for a write transaction at <paramref name="head"/>, or null where
+    /// the exact lookups are cheaper. Called under the write lock. Filters made for another head
+    /// (another process wrote since) are dropped. Making them reads every projection row of the
+    /// tenant, so that is done only once this store has looked up a quarter as many keys as the
+    /// log has events (at once for an empty log): a small ingest into a large ledger never pays it.
+    /// </summary>
+    private async Task<TenantKeys?> KeysAsync(SqliteConnection connection, string tenant, LogHead head, CancellationToken ct)
+    {
+        var outgrown = false;
+        if (keyFilters.Remove(tenant, out var known))
+        {
+            if (known.Size == head.Size && !known.IsFull)
+            {
+                keyFilters[tenant] = known;
+                return known;
+            }
+
+            // Outgrown filters are made again at once, bigger; stale ones only when worth it again.
+            outgrown = known.Size == head.Size;
+            keysLookedUp[tenant] = 0;
+        }
+
+        if (!outgrown && keysLookedUp.GetValueOrDefault(tenant) < head.Size / 4)
+        {
+            return null;
+        }
+
+        TenantKeys keys;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*), count(red_letter_of) FROM invoices WHERE tenant = $t;";
+            count.Parameters.AddWithValue("$t", tenant);
+            await using var counted = await count.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await counted.ReadAsync(ct).ConfigureAwait(false);
+            keys = new TenantKeys(counted.GetInt64(0), counted.GetInt64(1), head.Size);
+        }
+
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT key, red_letter_of FROM invoices WHERE tenant = $t;";
+        cmd.Parameters.AddWithValue("$t", tenant);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+
+        keysLookedUp[tenant] = 0;
+        keyFilters[tenant] = keys;
+        return keys;
+    }
+
+    /// <summary>Keys a write transaction looked up in SQLite without a filter: see <see cref="KeysAsync"/>.</summary>
+    internal void LookedUp(string tenant, int keys) => keysLookedUp[tenant] = keysLookedUp.GetValueOrDefault(tenant) + keys;
+
+    /// <summary>The writer's connection, with the WAL copied back into the database file by <see cref="SqliteCheckpointer"/> beside it.</summary>
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken ct)
+    {
+        var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages};", ct).ConfigureAwait(false);
+        checkpointer = new SqliteCheckpointer(OpenAsync);
+        return connection;
+    }
+
+    /// <summary>A write transaction committed: its frames can go into the database file.</summary>
+    internal void Committed() => checkpointer?.Signal();
+
     public async ValueTask<long> ReplaceProjectionAsync(string tenant, IAsyncEnumerable<InvoiceRecord> records, CancellationToken ct)
     {
         await writeGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            keyFilters.Remove(tenant);
             await using var connection = await OpenAsync(ct).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "BEGIN IMMEDIATE;", ct).ConfigureAwait(false);
             try

@@ -24,6 +24,11 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SqliteStatementCache statements = new();
     private SqliteConnection? writeConnection;
+    private SqliteCheckpointer? checkpointer;
+
+    // The writer's key filters per tenant and the lookups made without one; used under writeGate only.
+    private readonly Dictionary<string, TenantKeys> keyFilters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> keysLookedUp = new(StringComparer.Ordinal);
 
     public SqliteLedgerStore(string path)
     {
@@ -175,6 +180,11 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
 
     public async ValueTask DisposeAsync()
     {
+        if (checkpointer is not null)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (writeConnection is not null)
         {
             await writeConnection.DisposeAsync().ConfigureAwait(false);

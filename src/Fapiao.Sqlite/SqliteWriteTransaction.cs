@@ -9,9 +9,14 @@ using Microsoft.Data.Sqlite;
 namespace Fapiao.Sqlite;
 
 /// <summary>One group commit on the writer connection, inside BEGIN IMMEDIATE … COMMIT.</summary>
-internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConnection connection, string tenant, LogHead head) : ILedgerWriteTransaction
+/// <remarks>
+/// With <paramref name="filters"/> (see <see cref="TenantKeys"/>), keys the filters rule out are not
+/// looked up, and what the transaction writes is added to them.
+/// </remarks>
+internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConnection connection, string tenant, LogHead head, TenantKeys? filters) : ILedgerWriteTransaction
 {
     private bool finished;
+    private long sizeWritten = head.Size;
 
     public LogHead Head { get; } = head;
 
@@ -19,7 +24,13 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
     public async ValueTask<IReadOnlyDictionary<string, InvoiceRecord>> GetInvoicesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
-        await foreach (var record in SelectByKeysAsync("WHERE tenant = $t AND key IN (SELECT value FROM json_each($keys))", keys, ct).ConfigureAwait(false))
+        var candidates = Candidates(keys, filters?.Keys);
+        if (candidates.Count == 0)
+        {
+            return found;
+        }
+
+        await foreach (var record in SelectByKeysAsync("WHERE tenant = $t AND key IN (SELECT value FROM json_each($keys))", candidates, ct).ConfigureAwait(false))
         {
             found[record.Key] = record;
         }
@@ -30,13 +41,40 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
     public async ValueTask<IReadOnlyList<InvoiceRecord>> GetRedLettersOfAsync(IReadOnlyCollection<string> blueKeys, CancellationToken ct)
     {
         var found = new List<InvoiceRecord>();
+        var candidates = Candidates(blueKeys, filters?.RedLetterOf);
+        if (candidates.Count == 0)
+        {
+            return found;
+        }
+
         // INDEXED BY: without statistics the planner prefers the primary key prefix, a scan of the whole tenant.
-        await foreach (var record in SelectByKeysAsync("INDEXED BY invoices_red_letters WHERE tenant = $t AND red_letter_of IN (SELECT value FROM json_each($keys)) AND red_letter_of IS NOT NULL ORDER BY first_index", blueKeys, ct).ConfigureAwait(false))
+        await foreach (var record in SelectByKeysAsync("INDEXED BY invoices_red_letters WHERE tenant = $t AND red_letter_of IN (SELECT value FROM json_each($keys)) AND red_letter_of IS NOT NULL ORDER BY first_index", candidates, ct).ConfigureAwait(false))
         {
             found.Add(record);
         }
 
         return found;
+    }
+
+    /// <summary>The keys worth looking up: those the filter does not rule out, or all of them without one.</summary>
+    private IReadOnlyCollection<string> Candidates(IReadOnlyCollection<string> wanted, KeyFilter? filter)
+    {
+        if (filter is null)
+        {
+            store.LookedUp(tenant, wanted.Count);
+            return wanted;
+        }
+
+        var list = new List<string>();
+        foreach (var key in wanted)
+        {
+            if (filter.MayContain(key))
+            {
+                list.Add(key);
+            }
+        }
+
+        return list;
     }
 
     private async IAsyncEnumerable<InvoiceRecord> SelectByKeysAsync(string where, IReadOnlyCollection<string> keys, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -82,6 +120,8 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
         {
             throw new InvalidOperationException("The log head moved during a write transaction; nothing was written.");
         }
+
+        sizeWritten = batch.Head.Size;
     }
 
     private Task InsertEventsAsync(List<StoredEvent> events, CancellationToken ct)
@@ -142,6 +182,7 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
             ct.ThrowIfCancellationRequested();
             SqliteRows.BindInvoice(upsert, record);
             upsert.Execute();
+            filters?.Add(record.Key, record.RedLetterOf);
         }
 
         return Task.CompletedTask;
@@ -201,6 +242,12 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
     {
         await SqliteLedgerStore.ExecuteAsync(connection, null, "COMMIT;", ct).ConfigureAwait(false);
         finished = true;
+        if (filters is not null)
+        {
+            filters.Size = sizeWritten;
+        }
+
+        store.Committed();
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,7 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
                 return;
             }
 
+            Prepare(tenant, chunk);
             inFlight.Enqueue(ledger.IngestAsync(tenant, chunk, wantReceipts, ct));
             chunk = new List<WriteItem>(ChunkSize);
             while (inFlight.Count >= MaxChunksInFlight)
@@ -69,4 +70,12 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
 
         return summary;
     }
+
+    /// <summary>
+    /// Encodes each item's <c>recorded</c> event ahead of the writer (see <see cref="RecordedEventDraft"/>),
+    /// on every core: the writer is one thread, this side can be many. Other submitters that build
+    /// their own chunks (the HTTP API) can call it too.
+    /// </summary>
+    internal static void Prepare(string tenant, List<WriteItem> chunk) =>
+        OnEveryCore.For(chunk.Count, i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
 }

@@ -26,6 +26,9 @@ internal sealed class Submission
     /// single writer does not spend its time serialising.
     /// </summary>
     public byte[]? CanonicalBytes { get; init; }
+
+    /// <summary>The content hash of <see cref="CanonicalBytes"/>, made with them for the same reason; null without them.</summary>
+    public string? ContentHash { get; init; }
     public required List<Problem> Problems { get; init; }
 
     /// <summary>
@@ -43,13 +46,15 @@ internal sealed class Submission
     public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null)
     {
         var valid = problems.Exists(p => p.IsError) ? null : invoice;
+        var canonical = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid);
         return new Submission
         {
             Source = source,
             Raw = raw,
             RawLength = raw.LongLength,
             Invoice = valid,
-            CanonicalBytes = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid),
+            CanonicalBytes = canonical,
+            ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,
             PlatformStatus = platformStatus,
         };

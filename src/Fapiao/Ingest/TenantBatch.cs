@@ -26,6 +26,7 @@ internal sealed partial class TenantBatch
     private readonly Dictionary<string, List<string>> pendingReds = new(StringComparer.Ordinal);
     private readonly Dictionary<long, StoredEvent> appended = [];
     private long nextQuarantineId;
+    private byte[]? nowText;
     private readonly Dictionary<long, QuarantineResolution> resolutions = [];
 
     private sealed class Entry(InvoiceRecord record, Invoice? content)
@@ -94,7 +95,7 @@ internal sealed partial class TenantBatch
         {
             if (item.Submission.Invoice is { } invoice)
             {
-                keys.Add(invoice.Key.ToString());
+                keys.Add(item.Recorded?.Key ?? invoice.Key.ToString());
                 if (invoice.RedLetterOf is { } blue)
                 {
                     keys.Add(blue.ToString());
@@ -132,7 +133,7 @@ internal sealed partial class TenantBatch
             return Quarantine(item, IngestOutcome.Rejected, null, submission.Problems);
         }
 
-        var key = invoice.Key.ToString();
+        var key = item.Recorded?.Key ?? invoice.Key.ToString();
         if (!entries.TryGetValue(key, out var entry))
         {
             return Record(item, invoice, key);
@@ -171,20 +172,10 @@ internal sealed partial class TenantBatch
         }
 
         var canonical = item.Submission.CanonicalBytes ?? CanonicalInvoiceJson.ToBytes(invoice);
-        var index = Append(new LedgerEvent
-        {
-            Kind = EventKinds.Recorded,
-            Tenant = tenant,
-            Key = key,
-            At = now,
-            Actor = item.Actor,
-            Source = item.Submission.Source,
-            Original = item.Submission.Original,
-            ContentHash = CanonicalInvoiceJson.ContentHash(canonical),
-            Invoice = invoice,
-            InvoiceBytes = canonical,
-            Warnings = Warnings(problems),
-        }, null, invoice);
+        var e = RecordedEventDraft.Event(tenant, key, now, item, invoice, canonical, item.Submission.ContentHash ?? CanonicalInvoiceJson.ContentHash(canonical), Warnings(problems));
+        // The draft is this very event when the batch added no problem (a red letter's warning would).
+        var draft = item.Recorded is { } d && d.Tenant == tenant && d.Actor == item.Actor && d.Key == key && problems.Count == item.Submission.Problems.Count ? d : null;
+        var index = Append(e, null, invoice, draft?.WithTime(nowText ??= RecordedEventDraft.FormatTime(now)));
 
         if (invoice.RedLetterOf is { } blueKey)
         {
@@ -268,10 +259,10 @@ internal sealed partial class TenantBatch
         return new IngestResult(submission.Source, key, outcome, problems, QuarantineId: id);
     }
 
-    /// <summary>Appends an event to the log and folds it into the invoice's projection.</summary>
-    private long Append(LedgerEvent e, Entry? entry, Invoice? content)
+    /// <summary>Appends an event to the log and folds it into the invoice's projection; <paramref name="encoded"/> is its bytes where they were made ahead.</summary>
+    private long Append(LedgerEvent e, Entry? entry, Invoice? content, byte[]? encoded = null)
     {
-        var bytes = EventCodec.Encode(e);
+        var bytes = encoded ?? EventCodec.Encode(e);
         var leaf = MerkleHash.Leaf(bytes);
         var index = tree.Size;
         tree.Append(leaf);
@@ -317,6 +308,5 @@ internal sealed partial class TenantBatch
         reds.Add(redKey);
     }
 
-    private static IReadOnlyList<Problem> Warnings(List<Problem> problems) =>
-        problems.Count == 0 ? [] : problems.Where(p => !p.IsError).ToList();
+    private static IReadOnlyList<Problem> Warnings(List<Problem> problems) => RecordedEventDraft.Warnings(problems);
 }

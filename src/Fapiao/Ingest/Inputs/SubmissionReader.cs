@@ -92,6 +92,7 @@ internal sealed class SubmissionReader(
     {
         var problems = row.Problems;
         var invoice = row.Draft is null ? null : validator.Validate(row.Draft, problems);
+        var canonical = invoice is null || problems.Exists(p => p.IsError) ? null : CanonicalInvoiceJson.ToBytes(invoice);
         return new Submission
         {
             Source = source,
@@ -99,7 +100,8 @@ internal sealed class SubmissionReader(
             RawLength = row.RawLength,
             RawSha256 = row.RawSha256,
             Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-            CanonicalBytes = invoice is null || problems.Exists(p => p.IsError) ? null : CanonicalInvoiceJson.ToBytes(invoice),
+            CanonicalBytes = canonical,
+            ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,
             PlatformStatus = row.Draft?.PlatformStatus,
         };
@@ -206,12 +208,52 @@ internal sealed class SubmissionReader(
     /// <summary>The latest plausible year of an invoice number, from the validator's clock.</summary>
     private int MaxYear() => validator.Today.Year;
 
-    private IEnumerable<Submission> ReadJsonLines(Stream stream, string name)
-    {
-        foreach (var line in LineReader.Read(stream))
+    private IEnumerable<Submission> ReadJsonLines(Stream stream, string name) =>
+        InBlocks(LineReader.Read(stream), line =>
         {
             var source = $"{name}:{line.Number}";
-            yield return line.TooLong ? TooLong(source, line) : FromJson(source, line.Bytes);
+            return line.TooLong ? TooLong(source, line) : FromJson(source, line.Bytes);
+        });
+
+    /// <summary>Lines parsed together by <see cref="InBlocks"/>: enough to share the cores, few enough to keep memory small.</summary>
+    public const int ParseBlockLines = 512;
+
+    /// <summary>A block also ends once its lines hold this many bytes, so that long lines do not multiply the memory held.</summary>
+    public const int ParseBlockBytes = 2 << 20;
+
+    /// <summary>
+    /// Parses and validates the lines a block at a time on every core (the calling thread takes
+    /// part, so no thread waits for a task nobody runs), and hands the submissions on in input
+    /// order. Each item's parse is independent of the others; only one block is held at a time.
+    /// </summary>
+    private static IEnumerable<Submission> InBlocks(IEnumerable<RawLine> lines, Func<RawLine, Submission> parse)
+    {
+        var block = new List<RawLine>(ParseBlockLines);
+        var parsed = new Submission[ParseBlockLines];
+        var bytes = 0L;
+        foreach (var line in lines)
+        {
+            block.Add(line);
+            bytes += line.Bytes.Length;
+            if (block.Count < ParseBlockLines && bytes < ParseBlockBytes)
+            {
+                continue;
+            }
+
+            OnEveryCore.For(block.Count, i => parsed[i] = parse(block[i]));
+            for (var i = 0; i < block.Count; i++)
+            {
+                yield return parsed[i];
+                parsed[i] = null!;
+            }
+
+            block.Clear();
+            bytes = 0;
+        }
+
+        for (var i = 0; i < block.Count; i++)
+        {
+            yield return parse(block[i]);
         }
     }
 
@@ -223,14 +265,12 @@ internal sealed class SubmissionReader(
         }
     }
 
-    private IEnumerable<Submission> ReadQrLines(Stream stream, string name)
-    {
-        foreach (var line in LineReader.Read(stream, maxLineBytes: 4096))
+    private IEnumerable<Submission> ReadQrLines(Stream stream, string name) =>
+        InBlocks(LineReader.Read(stream, maxLineBytes: 4096), line =>
         {
             var source = $"{name}:{line.Number}";
-            yield return line.TooLong ? TooLong(source, line) : FromQr(source, TrimLine(line.Bytes));
-        }
-    }
+            return line.TooLong ? TooLong(source, line) : FromQr(source, TrimLine(line.Bytes));
+        });
 
     private IEnumerable<Submission> ReadJsonDocument(Stream stream, string name)
     {
