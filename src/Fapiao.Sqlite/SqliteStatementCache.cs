@@ -98,4 +98,7 @@ internal readonly struct StatementRow(sqlite3_stmt statement) : ISqliteRow
     public long Integer(int ordinal) => raw.sqlite3_column_int64(statement, ordinal);
 
     public byte[] Blob(int ordinal) => raw.sqlite3_column_blob(statement, ordinal).ToArray();
+
+    /// <summary>The column's bytes in SQLite's own buffer (text as UTF-8), valid until the statement steps again.</summary>
+    public ReadOnlySpan<byte> Span(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);
 }
