@@ -325,10 +325,9 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                     Fail("invoice", replayed.FirstIndex, replayed.Key, $"Invoice {replayed.Key} is in the log but missing from the projection.");
                 }
 
-                var differences = records.Current.DifferencesFrom(replayed).ToList();
-                if (differences.Count > 0)
+                if (records.Current.DifferencesFrom(replayed).Any())
                 {
-                    Fail("invoice", replayed.LastIndex, replayed.Key, $"Invoice {replayed.Key} differs from what its events make: {string.Join(", ", differences)}.");
+                    Fail("invoice", replayed.LastIndex, replayed.Key, $"Invoice {replayed.Key} differs from what its events make: {string.Join(", ", records.Current.DifferencesFrom(replayed))}.");
                 }
 
                 invoices++;
