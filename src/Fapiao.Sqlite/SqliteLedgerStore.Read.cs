@@ -169,14 +169,21 @@ internal sealed partial class SqliteLedgerStore
         var at = new TimeText();
         await foreach (var r in StepAsync(sql, values, ct).ConfigureAwait(false))
         {
-            if (r.IsNull(1) || r.IsNull(3) || r.IsNull(4) || r.IsNull(5))
-            {
-                throw new FormatException($"Event {r.Integer(0)} has a NULL column.");
-            }
-
-            row.Set(r.Integer(0), r.Span(1), !r.IsNull(2), r.Span(2), at.Parse(r.Span(3)), r.Span(4), r.Span(5));
+            Fill(row, r, at);
             yield return row;
         }
+    }
+
+    private static void Fill(EventRow row, StatementRow r, TimeText at)
+    {
+        // SQLite gives NULL as no bytes: only an empty value needs its type asked for.
+        ReadOnlySpan<byte> kind = r.Span(1), key = r.Span(2), time = r.Span(3), bytes = r.Span(4), leaf = r.Span(5);
+        if ((kind.IsEmpty && r.IsNull(1)) || (time.IsEmpty && r.IsNull(3)) || (bytes.IsEmpty && r.IsNull(4)) || (leaf.IsEmpty && r.IsNull(5)))
+        {
+            throw new FormatException($"Event {r.Integer(0)} has a NULL column.");
+        }
+
+        row.Set(r.Integer(0), kind, !key.IsEmpty || !r.IsNull(2), key, at.Parse(time), bytes, leaf);
     }
 
     /// <summary>The stored time of the row before, kept as its bytes: the events of one group commit share it.</summary>

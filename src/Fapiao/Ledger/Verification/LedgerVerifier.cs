@@ -11,10 +11,16 @@ namespace Fapiao.Ledger.Verification;
 /// the stored tree nodes and log head, and every invoice's projection. Stops at the first
 /// difference and names it.
 /// </summary>
-internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer, long minEventsPerRange = LedgerVerifier.DefaultMinEventsPerRange)
+/// <param name="store">The store to read.</param>
+/// <param name="signer">Verifies the checkpoints' signatures.</param>
+/// <param name="ranges">
+/// How many key ranges the key-order pass is split into; null for one per core (at most eight),
+/// fewer when the log is small (<see cref="MinEventsPerRange"/>). Any number gives the same report.
+/// </param>
+internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer, int? ranges = null)
 {
-    /// <summary>Below this many events per range the key-order pass is not split: starting a range costs more than it saves.</summary>
-    public const long DefaultMinEventsPerRange = 20_000;
+    /// <summary>Below this many events per range the key-order pass is not split further: starting a range costs more than it saves.</summary>
+    public const long MinEventsPerRange = 20_000;
 
     private sealed class Failed(VerifyFailure failure) : Exception(failure.Message)
     {
@@ -86,9 +92,9 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             // The passes read the store independently (log order, and key order split into key
             // ranges over the cores): run them side by side. Each range is verified as the whole
             // key order was, so the first difference in key order is the first range's.
-            var ranges = KeyRange.SplitAt(await SplitKeysAsync(tenant, ct).ConfigureAwait(false));
+            var keyRanges = await RangesAsync(tenant, ct).ConfigureAwait(false);
             var log = Task.Run(() => VerifyLogAsync(tenant, checkpoints, ct), ct);
-            var projections = ranges.Select(range => Task.Run(() => VerifyProjectionAsync(tenant, range, ct), ct)).ToList();
+            var projections = keyRanges.Select(range => Task.Run(() => VerifyProjectionAsync(tenant, range, ct), ct)).ToList();
             try
             {
                 await Task.WhenAll([log, .. projections]).ConfigureAwait(false);
@@ -100,15 +106,16 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
 
             events = await log.ConfigureAwait(false);
             await VerifyConsistencyAsync(tenant, checkpoints, ct).ConfigureAwait(false);
-            long seenEvents = 0;
-            ulong decodedDigest = 0;
+            // In key order, so the first range's failure is the one reported; nothing counted until every range has passed.
+            var passed = new List<(long Events, long Invoices, ulong Digest)>(projections.Count);
             foreach (var projection in projections)
             {
-                var range = await projection.ConfigureAwait(false);
-                seenEvents += range.Events;
-                invoices += range.Invoices;
-                decodedDigest = unchecked(decodedDigest + range.Digest);
+                passed.Add(await projection.ConfigureAwait(false));
             }
+
+            var seenEvents = passed.Sum(p => p.Events);
+            invoices = passed.Sum(p => p.Invoices);
+            var decodedDigest = passed.Aggregate(0UL, (sum, p) => unchecked(sum + p.Digest));
 
             if (seenEvents != events)
             {
@@ -134,20 +141,24 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     }
 
     /// <summary>
-    /// Keys that cut the log into about equal parts, one per core, from the keys of events sampled
-    /// at even steps through the log. Only a hint for balance: any keys split the key order
+    /// Key ranges that cut the log into about equal parts, split at the keys of events sampled at
+    /// even steps through the log. Only a matter of balance: any split keys cover the key order
     /// without gap or overlap, so a damaged or unreadable sample just means fewer ranges.
     /// </summary>
-    private async Task<IReadOnlyList<string>> SplitKeysAsync(string tenant, CancellationToken ct)
+    internal async Task<IReadOnlyList<KeyRange>> RangesAsync(string tenant, CancellationToken ct)
     {
-        var parts = (int)Math.Min(Environment.ProcessorCount, 8);
+        var parts = ranges ?? Math.Min(Environment.ProcessorCount, 8);
         try
         {
             var size = (await store.GetHeadAsync(tenant, ct).ConfigureAwait(false)).Size;
-            parts = (int)Math.Min(parts, size / Math.Max(1, minEventsPerRange));
-            if (parts < 2)
+            if (ranges is null)
             {
-                return [];
+                parts = (int)Math.Min(parts, size / MinEventsPerRange);
+            }
+
+            if (parts < 2 || size == 0)
+            {
+                return [KeyRange.All];
             }
 
             var samples = 16 * parts;
@@ -161,15 +172,14 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             }
 
             keys.Sort(StringComparer.Ordinal);
-            return Enumerable.Range(1, parts - 1)
-                .Select(i => keys.Count == 0 ? null : keys[i * keys.Count / parts])
-                .OfType<string>()
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            var splits = keys.Count == 0
+                ? []
+                : Enumerable.Range(1, parts - 1).Select(i => keys[i * keys.Count / parts]).Distinct(StringComparer.Ordinal).ToList();
+            return KeyRange.SplitAt(splits);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return [];
+            return [KeyRange.All];
         }
     }
 
@@ -179,6 +189,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         var expectedNodes = new List<(int Level, long Index, byte[] Hash)>();
         var nextCheckpoint = 0;
         var leaf = new byte[MerkleHash.Size];
+        using var sha256 = new ReusableSha256();
         await foreach (var e in store.ScanEventsAsync(tenant, ct).ConfigureAwait(false))
         {
             if (e.Index != frontier.Size)
@@ -186,7 +197,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                 Fail("event", frontier.Size, null, $"Event {frontier.Size} is missing (the next stored event is {e.Index}).");
             }
 
-            MerkleHash.Leaf(e.Bytes.Span, leaf);
+            sha256.Leaf(e.Bytes.Span, leaf);
             if (!leaf.AsSpan().SequenceEqual(e.LeafHash))
             {
                 Fail("event", e.Index, e.KeyText, $"Event {e.Index} does not match its leaf hash: its bytes or its hash were changed.");
@@ -293,6 +304,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         var hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
         long seenEvents = 0, invoices = 0;
         ulong decodedDigest = 0;
+        using var sha256 = new ReusableSha256();
 
         void Check(EventRow stored, LedgerEvent e)
         {
@@ -305,7 +317,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             decodedDigest = unchecked(decodedDigest + Digest(stored.Index, e.Kind, e.Key, e.At));
 
             // The writer embeds the canonical bytes verbatim, so the content hash must be the hash of exactly those bytes.
-            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched && !HasContentHash(e.InvoiceBytes.Span, e.ContentHash))
+            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched && !HasContentHash(sha256, e.InvoiceBytes.Span, e.ContentHash))
             {
                 Fail("event", stored.Index, stored.KeyText, $"Event {stored.Index} carries a content hash that its invoice does not have.");
             }
@@ -348,10 +360,10 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     }
 
     /// <summary>Whether <paramref name="contentHash"/> is the base64 SHA-256 of <paramref name="canonical"/> (as <see cref="Formats.Json.CanonicalInvoiceJson.ContentHash(ReadOnlySpan{byte})"/>), without a string or array per event.</summary>
-    private static bool HasContentHash(ReadOnlySpan<byte> canonical, string? contentHash)
+    private static bool HasContentHash(ReusableSha256 sha256, ReadOnlySpan<byte> canonical, string? contentHash)
     {
         Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(canonical, hash);
+        sha256.Hash(canonical, hash);
         Span<char> text = stackalloc char[44];
         return Convert.TryToBase64Chars(hash, text, out var length) && text[..length].SequenceEqual(contentHash);
     }
