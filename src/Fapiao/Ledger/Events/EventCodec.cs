@@ -132,10 +132,10 @@ internal static class EventCodec
             {
                 case "v": version = r.GetInt32(); break;
                 case "kind": kind = KnownKind(ref r) ?? r.GetString(); break;
-                case "tenant": tenant = r.GetString(); break;
+                case "tenant": tenant = Repeated(ref r, ref lastTenant); break;
                 case "key": key = r.GetString(); break;
                 case "at": at = ReadTime(ref r); break;
-                case "actor": actor = r.GetString(); break;
+                case "actor": actor = Repeated(ref r, ref lastActor); break;
                 case "source": source = r.GetString(); break;
                 case "original": original = ReadOriginal(ref r); break;
                 case "quarantine": quarantine = r.GetInt64(); break;
@@ -225,6 +225,27 @@ internal static class EventCodec
         }
 
         return null;
+    }
+
+    /// <summary>The last tenant and actor decoded on this thread: a log repeats them event after event.</summary>
+    [ThreadStatic]
+    private static (byte[] Utf8, string Value)? lastTenant, lastActor;
+
+    private static string? Repeated(ref Utf8JsonReader r, ref (byte[] Utf8, string Value)? last)
+    {
+        if (r.TokenType != JsonTokenType.String || r.ValueIsEscaped || r.HasValueSequence)
+        {
+            return r.GetString();
+        }
+
+        if (last is { } l && r.ValueSpan.SequenceEqual(l.Utf8))
+        {
+            return l.Value;
+        }
+
+        var value = r.GetString()!;
+        last = (r.ValueSpan.ToArray(), value);
+        return value;
     }
 
     /// <summary>The last event time decoded on this thread: the events of one group commit share it.</summary>

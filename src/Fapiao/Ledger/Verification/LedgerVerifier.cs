@@ -161,7 +161,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                 return [KeyRange.All];
             }
 
-            var samples = 16 * parts;
+            var samples = 64 * parts;
             var keys = new List<string>(samples);
             for (var i = 0; i < samples; i++)
             {
