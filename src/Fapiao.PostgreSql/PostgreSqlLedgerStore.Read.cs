@@ -63,6 +63,7 @@ internal sealed partial class PostgreSqlLedgerStore
         Filter("issue_date", "<=", query.To is { } to ? new NpgsqlParameter<DateOnly> { TypedValue = to } : null);
         Filter("state", "=", query.State is { } state ? PostgreSqlRows.Text(state.ToText()) : null);
         Filter("key", ">", query.AfterKey is { } after ? PostgreSqlRows.Text(after) : null);
+        Filter("key", "<=", query.UpToKey is { } upTo ? PostgreSqlRows.Text(upTo) : null);
         var limit = "";
         if (query.Limit is { } n)
         {
@@ -89,8 +90,25 @@ internal sealed partial class PostgreSqlLedgerStore
         ReadEventsWhereAsync("tenant = $1 AND idx >= $2 AND idx < $3 ORDER BY idx", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(from), PostgreSqlRows.Long(to));
 
     // Events without a key come first, as in SQLite (where NULL sorts lowest); keys in byte order.
-    public IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, CancellationToken ct) =>
-        ReadEventsWhereAsync("tenant = $1 ORDER BY key NULLS FIRST, idx", ct, PostgreSqlRows.Text(tenant));
+    // A range (verify's parallel replay) adds its bounds; events without a key go with the range open below.
+    public IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, KeyRange range, CancellationToken ct)
+    {
+        var parameters = new List<NpgsqlParameter> { PostgreSqlRows.Text(tenant) };
+        var where = "tenant = $1";
+        if (range.After is { } after)
+        {
+            parameters.Add(PostgreSqlRows.Text(after));
+            where += $" AND key > ${parameters.Count}";
+        }
+
+        if (range.UpTo is { } upTo)
+        {
+            parameters.Add(PostgreSqlRows.Text(upTo));
+            where += range.After is null ? $" AND (key IS NULL OR key <= ${parameters.Count})" : $" AND key <= ${parameters.Count}";
+        }
+
+        return ReadEventsWhereAsync(where + " ORDER BY key NULLS FIRST, idx", ct, [.. parameters]);
+    }
 
     public IAsyncEnumerable<StoredEvent> ReadEventsForKeyAsync(string tenant, string key, CancellationToken ct) =>
         ReadEventsWhereAsync("tenant = $1 AND key = $2 ORDER BY idx", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Text(key));

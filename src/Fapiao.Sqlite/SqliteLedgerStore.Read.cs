@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Fapiao.Domain;
 using Fapiao.Formats.Json;
 using Fapiao.Originals;
@@ -66,30 +67,35 @@ internal sealed partial class SqliteLedgerStore
 
     public async IAsyncEnumerable<InvoiceRecord> QueryInvoicesAsync(string tenant, InvoiceQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        var where = new List<string> { "tenant = $t" };
-        cmd.Parameters.AddWithValue("$t", tenant);
-        void Filter(string clause, string name, object? value)
+        // Positional parameters in the order the filters are present: a handful of fixed SQL texts, each prepared once per connection.
+        var where = new StringBuilder("tenant = ?1");
+        var values = new List<object> { tenant };
+        void Filter(string column, string op, object? value)
         {
             if (value is not null)
             {
-                where.Add(clause);
-                cmd.Parameters.AddWithValue(name, value);
+                values.Add(value);
+                where.Append(CultureInfo.InvariantCulture, $" AND {column} {op} ?{values.Count}");
             }
         }
 
-        Filter("seller_tax_id = $seller", "$seller", query.Seller);
-        Filter("buyer_tax_id = $buyer", "$buyer", query.Buyer);
-        Filter("issue_date >= $from", "$from", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Filter("issue_date <= $to", "$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Filter("state = $state", "$state", query.State?.ToText());
-        Filter("key > $after", "$after", query.AfterKey);
-        cmd.CommandText = $"{SqliteRows.SelectInvoice} WHERE {string.Join(" AND ", where)} ORDER BY key{(query.Limit is { } n ? " LIMIT " + n.ToString(CultureInfo.InvariantCulture) : "")};";
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        Filter("seller_tax_id", "=", query.Seller);
+        Filter("buyer_tax_id", "=", query.Buyer);
+        Filter("issue_date", ">=", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Filter("issue_date", "<=", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Filter("state", "=", query.State?.ToText());
+        Filter("key", ">", query.AfterKey);
+        Filter("key", "<=", query.UpToKey);
+        var limit = "";
+        if (query.Limit is { } n)
         {
-            yield return SqliteRows.ReadInvoice(reader);
+            values.Add((long)n);
+            limit = $" LIMIT ?{values.Count}";
+        }
+
+        await foreach (var row in StepAsync($"{SqliteRows.SelectInvoice} WHERE {where} ORDER BY key{limit};", values, ct).ConfigureAwait(false))
+        {
+            yield return SqliteRows.ReadInvoice(row);
         }
     }
 
@@ -99,29 +105,144 @@ internal sealed partial class SqliteLedgerStore
         return await SqliteRows.ReadEventAsync(connection, tenant, index, ct).ConfigureAwait(false);
     }
 
-    public IAsyncEnumerable<StoredEvent> ReadEventsAsync(string tenant, long from, long to, CancellationToken ct) =>
-        ReadEventsWhereAsync("tenant = $t AND idx >= $from AND idx < $to ORDER BY idx", ct, ("$t", tenant), ("$from", from), ("$to", to));
+    private const string SelectEvents = $"SELECT {SqliteRows.EventColumns} FROM events WHERE tenant = ?1";
 
-    public IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, CancellationToken ct) =>
-        ReadEventsWhereAsync("tenant = $t ORDER BY key, idx", ct, ("$t", tenant));
+    public IAsyncEnumerable<StoredEvent> ReadEventsAsync(string tenant, long from, long to, CancellationToken ct) =>
+        ReadEventsWhereAsync(SelectEvents + " AND idx >= ?2 AND idx < ?3 ORDER BY idx;", [tenant, from, to], ct);
+
+    public IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, KeyRange range, CancellationToken ct)
+    {
+        var (sql, values) = EventsByKey(tenant, range);
+        return ReadEventsWhereAsync(sql, values, ct);
+    }
 
     public IAsyncEnumerable<StoredEvent> ReadEventsForKeyAsync(string tenant, string key, CancellationToken ct) =>
-        ReadEventsWhereAsync("tenant = $t AND key = $k ORDER BY idx", ct, ("$t", tenant), ("$k", key));
+        ReadEventsWhereAsync(SelectEvents + " AND key = ?2 ORDER BY idx;", [tenant, key], ct);
 
-    private async IAsyncEnumerable<StoredEvent> ReadEventsWhereAsync(string where, [EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] parameters)
+    public IAsyncEnumerable<EventRow> ScanEventsAsync(string tenant, CancellationToken ct) =>
+        ScanEventsWhereAsync(SelectEvents + " ORDER BY idx;", [tenant], ct);
+
+    public IAsyncEnumerable<EventRow> ScanEventsByKeyAsync(string tenant, KeyRange range, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {SqliteRows.EventColumns} FROM events WHERE {where};";
-        foreach (var (name, value) in parameters)
+        var (sql, values) = EventsByKey(tenant, range);
+        return ScanEventsWhereAsync(sql, values, ct);
+    }
+
+    /// <summary>Events in key order within a range; NULL keys sort first in SQLite, so they belong to the range open below.</summary>
+    private static (string Sql, List<object> Values) EventsByKey(string tenant, KeyRange range)
+    {
+        var values = new List<object> { tenant };
+        var sql = new StringBuilder(SelectEvents);
+        if (range.After is { } after)
         {
-            cmd.Parameters.AddWithValue(name, value);
+            values.Add(after);
+            sql.Append(CultureInfo.InvariantCulture, $" AND key > ?{values.Count}");
         }
 
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        if (range.UpTo is { } upTo)
         {
-            yield return SqliteRows.ReadEvent(reader);
+            values.Add(upTo);
+            sql.Append(range.After is null ? " AND (key IS NULL OR key <= ?" : " AND key <= ?")
+                .Append(values.Count)
+                .Append(range.After is null ? ")" : "");
+        }
+
+        return (sql.Append(" ORDER BY key, idx;").ToString(), values);
+    }
+
+    private async IAsyncEnumerable<StoredEvent> ReadEventsWhereAsync(string sql, IReadOnlyList<object> values, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in StepAsync(sql, values, ct).ConfigureAwait(false))
+        {
+            yield return SqliteRows.ReadEvent(row);
+        }
+    }
+
+    /// <summary>
+    /// Events as one reused <see cref="EventRow"/>, copied straight from SQLite's buffers: no
+    /// record, array or string per event. A NULL where the schema forbids one fails the read,
+    /// as it does through <see cref="SqliteRows.ReadEvent{TRow}"/>.
+    /// </summary>
+    private async IAsyncEnumerable<EventRow> ScanEventsWhereAsync(string sql, IReadOnlyList<object> values, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var row = new EventRow();
+        var at = new TimeText();
+        await foreach (var r in StepAsync(sql, values, ct).ConfigureAwait(false))
+        {
+            Fill(row, r, at);
+            yield return row;
+        }
+    }
+
+    private static void Fill(EventRow row, StatementRow r, TimeText at)
+    {
+        // SQLite gives NULL as no bytes: only an empty value needs its type asked for.
+        ReadOnlySpan<byte> kind = r.Span(1), key = r.Span(2), time = r.Span(3), bytes = r.Span(4), leaf = r.Span(5);
+        if ((kind.IsEmpty && r.IsNull(1)) || (time.IsEmpty && r.IsNull(3)) || (bytes.IsEmpty && r.IsNull(4)) || (leaf.IsEmpty && r.IsNull(5)))
+        {
+            throw new FormatException($"Event {r.Integer(0)} has a NULL column.");
+        }
+
+        row.Set(r.Integer(0), kind, !key.IsEmpty || !r.IsNull(2), key, at.Parse(time), bytes, leaf);
+    }
+
+    /// <summary>The stored time of the row before, kept as its bytes: the events of one group commit share it.</summary>
+    private sealed class TimeText
+    {
+        private byte[] utf8 = [];
+        private DateTimeOffset value;
+
+        public DateTimeOffset Parse(ReadOnlySpan<byte> text)
+        {
+            if (!text.SequenceEqual(utf8))
+            {
+                value = Times.Parse(Encoding.UTF8.GetString(text));
+                utf8 = text.ToArray();
+            }
+
+            return value;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (prepared once per connection) with <paramref name="values"/> bound
+    /// to ?1, ?2, … and hands out each row; a row is valid until the next is asked for. Driven
+    /// through SQLite's own API: ADO.NET's reader costs more per row than the row itself.
+    /// </summary>
+    private async IAsyncEnumerable<StatementRow> StepAsync(string sql, IReadOnlyList<object> values, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        var statement = statements.Get(connection, sql);
+        try
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                var rc = values[i] switch
+                {
+                    string text => SQLitePCL.raw.sqlite3_bind_text(statement, i + 1, text),
+                    long number => SQLitePCL.raw.sqlite3_bind_int64(statement, i + 1, number),
+                    var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}.", nameof(values)),
+                };
+                if (rc != SQLitePCL.raw.SQLITE_OK)
+                {
+                    throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+                }
+            }
+
+            var rows = 0;
+            while (SqliteStatementCache.Step(connection, statement))
+            {
+                if ((++rows & 0xFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
+                yield return new StatementRow(statement);
+            }
+        }
+        finally
+        {
+            SqliteStatementCache.Reset(statement);
         }
     }
 

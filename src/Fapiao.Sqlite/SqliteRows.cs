@@ -137,7 +137,7 @@ internal static class SqliteRows
             Key = r.Text(0),
             State = state,
             Type = r.Text(2),
-            IssueDate = DateOnly.ParseExact(r.Text(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IssueDate = DateOnly.ParseExact(r.Chars(3, stackalloc char[32]), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             SellerTaxId = r.IsNull(4) ? null : r.Text(4),
             BuyerTaxId = r.IsNull(5) ? null : r.Text(5),
             Amount = ReadMoney(r, 6),
@@ -151,7 +151,7 @@ internal static class SqliteRows
             ReversedAmount = ReadMoney(r, 14) ?? 0,
             ReversedTax = ReadMoney(r, 15) ?? 0,
             ReversedTotal = ReadMoney(r, 16) ?? 0,
-            Warnings = ReadWarnings(r.Text(17)),
+            Warnings = r.Chars(17, stackalloc char[8]) is "[]" ? [] : ReadWarnings(r.Text(17)),
         };
     }
 
@@ -195,6 +195,6 @@ internal static class SqliteRows
             return null;
         }
 
-        return Amounts.TryParseMoney(r.Text(ordinal), out var value) ? value : throw new FormatException($"Column {ordinal} holds \"{r.Text(ordinal)}\", not an amount.");
+        return Amounts.TryParseMoney(r.Chars(ordinal, stackalloc char[64]), out var value) ? value : throw new FormatException($"Column {ordinal} holds \"{r.Text(ordinal)}\", not an amount.");
     }
 }

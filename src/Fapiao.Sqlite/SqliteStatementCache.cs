@@ -76,6 +76,9 @@ internal interface ISqliteRow
     long Integer(int ordinal);
 
     byte[] Blob(int ordinal);
+
+    /// <summary>The column's text in <paramref name="buffer"/> without a string (a new array when it does not fit).</summary>
+    ReadOnlySpan<char> Chars(int ordinal, Span<char> buffer);
 }
 
 internal readonly struct ReaderRow(SqliteDataReader reader) : ISqliteRow
@@ -87,6 +90,8 @@ internal readonly struct ReaderRow(SqliteDataReader reader) : ISqliteRow
     public long Integer(int ordinal) => reader.GetInt64(ordinal);
 
     public byte[] Blob(int ordinal) => (byte[])reader.GetValue(ordinal);
+
+    public ReadOnlySpan<char> Chars(int ordinal, Span<char> buffer) => reader.GetString(ordinal);
 }
 
 internal readonly struct StatementRow(sqlite3_stmt statement) : ISqliteRow
@@ -98,4 +103,16 @@ internal readonly struct StatementRow(sqlite3_stmt statement) : ISqliteRow
     public long Integer(int ordinal) => raw.sqlite3_column_int64(statement, ordinal);
 
     public byte[] Blob(int ordinal) => raw.sqlite3_column_blob(statement, ordinal).ToArray();
+
+    public ReadOnlySpan<char> Chars(int ordinal, Span<char> buffer)
+    {
+        // The same decoding as Text (utf8_to_string), into the caller's buffer.
+        var utf8 = Span(ordinal);
+        return System.Text.Encoding.UTF8.TryGetChars(utf8, buffer, out var length)
+            ? buffer[..length]
+            : System.Text.Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>The column's bytes in SQLite's own buffer (text as UTF-8), valid until the statement steps again.</summary>
+    public ReadOnlySpan<byte> Span(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);
 }

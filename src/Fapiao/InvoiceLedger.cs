@@ -87,7 +87,7 @@ internal sealed class InvoiceLedger : IAsyncDisposable
 
     /// <summary>Recomputes the projection from the log and puts it in place of the stored one.</summary>
     public ValueTask<long> RebuildProjectionAsync(string tenant, CancellationToken ct) =>
-        Store.ReplaceProjectionAsync(tenant, ProjectionReplay.ReplayAsync(Store, tenant, null, ct), ct);
+        Store.ReplaceProjectionAsync(tenant, ProjectionReplay.ReplayAsync(Store, tenant, KeyRange.All, null, ct), ct);
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 }

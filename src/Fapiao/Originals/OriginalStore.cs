@@ -22,7 +22,9 @@ internal sealed class OriginalStore(string folder)
     public static OriginalStore In(string dataDir, string tenant) => new(Path.Combine(dataDir, FolderName, tenant));
 
     public static bool IsSha256(string text) =>
-        text.Length == 64 && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+        text.Length == 64 && !text.AsSpan().ContainsAnyExcept(LowerHex);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     public string PathOf(string sha256) =>
         IsSha256(sha256) ? Path.Combine(Folder, sha256[..2], sha256) : throw new ArgumentException("Not a lower-case SHA-256.", nameof(sha256));

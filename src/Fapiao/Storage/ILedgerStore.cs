@@ -31,7 +31,26 @@ internal interface ILedgerStore : IAsyncDisposable
     IAsyncEnumerable<StoredEvent> ReadEventsAsync(string tenant, long from, long to, CancellationToken ct);
 
     /// <summary>Every event, ordered by invoice key and then by index; events without a key come first.</summary>
-    IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, CancellationToken ct);
+    IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, CancellationToken ct) =>
+        ReadEventsByKeyAsync(tenant, KeyRange.All, ct);
+
+    /// <summary>The events whose key is in <paramref name="range"/>, ordered by key and then by index; events without a key come first.</summary>
+    IAsyncEnumerable<StoredEvent> ReadEventsByKeyAsync(string tenant, KeyRange range, CancellationToken ct);
+
+    /// <summary>
+    /// Every event in log order as one reused <see cref="EventRow"/> (verify's log pass): valid
+    /// until the next row is read. Stores with a cheaper row-by-row read override this.
+    /// </summary>
+    IAsyncEnumerable<EventRow> ScanEventsAsync(string tenant, CancellationToken ct) =>
+        EventRow.From(ReadEventsAsync(tenant, 0, long.MaxValue, ct));
+
+    /// <summary>
+    /// The events whose key is in <paramref name="range"/>, in the order of
+    /// <see cref="ReadEventsByKeyAsync(string, KeyRange, CancellationToken)"/>, as one reused
+    /// <see cref="EventRow"/> (verify's and rebuild's replay).
+    /// </summary>
+    IAsyncEnumerable<EventRow> ScanEventsByKeyAsync(string tenant, KeyRange range, CancellationToken ct) =>
+        EventRow.From(ReadEventsByKeyAsync(tenant, range, ct));
 
     IAsyncEnumerable<StoredEvent> ReadEventsForKeyAsync(string tenant, string key, CancellationToken ct);
 

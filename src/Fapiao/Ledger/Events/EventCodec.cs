@@ -131,11 +131,11 @@ internal static class EventCodec
             switch (name)
             {
                 case "v": version = r.GetInt32(); break;
-                case "kind": kind = r.GetString(); break;
-                case "tenant": tenant = r.GetString(); break;
+                case "kind": kind = KnownKind(ref r) ?? r.GetString(); break;
+                case "tenant": tenant = Repeated(ref r, ref lastTenant); break;
                 case "key": key = r.GetString(); break;
                 case "at": at = ReadTime(ref r); break;
-                case "actor": actor = r.GetString(); break;
+                case "actor": actor = Repeated(ref r, ref lastActor); break;
                 case "source": source = r.GetString(); break;
                 case "original": original = ReadOriginal(ref r); break;
                 case "quarantine": quarantine = r.GetInt64(); break;
@@ -203,6 +203,49 @@ internal static class EventCodec
         }
 
         return r.GetString();
+    }
+
+    private static readonly string[] Kinds =
+        [EventKinds.Recorded, EventKinds.Enriched, EventKinds.Reversed, EventKinds.Voided, EventKinds.QuarantineResolved, EventKinds.TenantCreated];
+
+    private static readonly byte[][] KindsUtf8 = Kinds.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
+    /// <summary>The constant for a kind this ledger writes, so that decoding allocates no string for it; null for any other.</summary>
+    private static string? KnownKind(ref Utf8JsonReader r)
+    {
+        if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && !r.HasValueSequence)
+        {
+            for (var i = 0; i < KindsUtf8.Length; i++)
+            {
+                if (r.ValueSpan.SequenceEqual(KindsUtf8[i]))
+                {
+                    return Kinds[i];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last tenant and actor decoded on this thread: a log repeats them event after event.</summary>
+    [ThreadStatic]
+    private static (byte[] Utf8, string Value)? lastTenant, lastActor;
+
+    private static string? Repeated(ref Utf8JsonReader r, ref (byte[] Utf8, string Value)? last)
+    {
+        if (r.TokenType != JsonTokenType.String || r.ValueIsEscaped || r.HasValueSequence)
+        {
+            return r.GetString();
+        }
+
+        if (last is { } l && r.ValueSpan.SequenceEqual(l.Utf8))
+        {
+            return l.Value;
+        }
+
+        var value = r.GetString()!;
+        last = (r.ValueSpan.ToArray(), value);
+        return value;
     }
 
     /// <summary>The last event time decoded on this thread: the events of one group commit share it.</summary>
@@ -355,13 +398,21 @@ internal static class EventCodec
         string? sha256 = null, place = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var name = r.GetString();
+            var isSha256 = r.ValueTextEquals("sha256"u8);
+            var isPlace = !isSha256 && r.ValueTextEquals("place"u8);
+            var name = isSha256 || isPlace ? null : r.GetString();
             r.Read();
-            switch (name)
+            if (isSha256)
             {
-                case "sha256": sha256 = r.GetString(); break;
-                case "place": place = r.GetString(); break;
-                default: throw new FormatException($"Unknown original field \"{name}\".");
+                sha256 = r.GetString();
+            }
+            else if (isPlace)
+            {
+                place = r.GetString();
+            }
+            else
+            {
+                throw new FormatException($"Unknown original field \"{name}\".");
             }
         }
 

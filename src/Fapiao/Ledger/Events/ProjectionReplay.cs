@@ -4,29 +4,38 @@ using Fapiao.Storage;
 namespace Fapiao.Ledger.Events;
 
 /// <summary>
-/// Folds a tenant's whole log, key by key, into projection rows: what verify compares the stored
-/// projection with, and what rebuild writes in its place. Streams: one invoice's events at a time.
+/// Folds a tenant's log, key by key, into projection rows: what verify compares the stored
+/// projection with, and what rebuild writes in its place. Streams: one invoice's events at a time,
+/// read as one reused <see cref="EventRow"/>.
 /// </summary>
 internal static class ProjectionReplay
 {
-    /// <summary>An event that cannot be read or folded, named by its place in the log.</summary>
-    internal sealed class ReplayException(StoredEvent stored, string message) : Exception(message)
+    /// <summary>An event that cannot be read or folded, named by its place in the log and its stored key.</summary>
+    internal sealed class ReplayException(long index, string? key, string message) : Exception(message)
     {
-        public StoredEvent Stored { get; } = stored;
+        public long Index { get; } = index;
+
+        public string? Key { get; } = key;
     }
 
+    /// <param name="store">The store to read.</param>
+    /// <param name="tenant">The tenant whose log is folded.</param>
+    /// <param name="range">The keys to fold (<see cref="KeyRange.All"/> for the whole log).</param>
+    /// <param name="onEvent">Hears of every event with its decoded form, before it is folded; the row is valid only during the call.</param>
+    /// <param name="ct">Cancels the replay.</param>
     public static async IAsyncEnumerable<InvoiceRecord> ReplayAsync(
         ILedgerStore store,
         string tenant,
-        Action<StoredEvent, LedgerEvent>? onEvent,
+        KeyRange range,
+        Action<EventRow, LedgerEvent>? onEvent,
         [EnumeratorCancellation] CancellationToken ct)
     {
         string? key = null;
         InvoiceRecord? replayed = null;
-        await foreach (var stored in store.ReadEventsByKeyAsync(tenant, ct).ConfigureAwait(false))
+        await foreach (var row in store.ScanEventsByKeyAsync(tenant, range, ct).ConfigureAwait(false))
         {
-            var e = Decode(stored);
-            onEvent?.Invoke(stored, e);
+            var e = Decode(row);
+            onEvent?.Invoke(row, e);
             if (e.Key != key)
             {
                 if (replayed is not null)
@@ -40,11 +49,11 @@ internal static class ProjectionReplay
 
             try
             {
-                replayed = Projector.Apply(replayed, e, stored.Index);
+                replayed = Projector.Apply(replayed, e, row.Index);
             }
             catch (InvalidOperationException ex)
             {
-                throw new ReplayException(stored, ex.Message);
+                throw new ReplayException(row.Index, row.KeyText, ex.Message);
             }
         }
 
@@ -54,15 +63,15 @@ internal static class ProjectionReplay
         }
     }
 
-    private static LedgerEvent Decode(StoredEvent stored)
+    private static LedgerEvent Decode(EventRow row)
     {
         try
         {
-            return EventCodec.Decode(stored.Bytes, validator: null);
+            return EventCodec.Decode(row.Bytes, validator: null);
         }
         catch (FormatException ex)
         {
-            throw new ReplayException(stored, $"Event {stored.Index} cannot be read: {ex.Message}");
+            throw new ReplayException(row.Index, row.KeyText, $"Event {row.Index} cannot be read: {ex.Message}");
         }
     }
 }

@@ -20,7 +20,7 @@ internal static class Projector
                     throw new InvalidOperationException($"Event {index} records {e.Key} a second time.");
                 }
 
-                return FromInvoice(e, index) with { FirstIndex = index };
+                return FromInvoice(e, index);
 
             case EventKinds.Enriched:
                 var enriched = FromInvoice(e, index);

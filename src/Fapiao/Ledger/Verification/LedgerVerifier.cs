@@ -11,8 +11,17 @@ namespace Fapiao.Ledger.Verification;
 /// the stored tree nodes and log head, and every invoice's projection. Stops at the first
 /// difference and names it.
 /// </summary>
-internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer)
+/// <param name="store">The store to read.</param>
+/// <param name="signer">Verifies the checkpoints' signatures.</param>
+/// <param name="ranges">
+/// How many key ranges the key-order pass is split into; null for one per core (at most eight),
+/// fewer when the log is small (<see cref="MinEventsPerRange"/>). Any number gives the same report.
+/// </param>
+internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer, int? ranges = null)
 {
+    /// <summary>Below this many events per range the key-order pass is not split further: starting a range costs more than it saves.</summary>
+    public const long MinEventsPerRange = 20_000;
+
     private sealed class Failed(VerifyFailure failure) : Exception(failure.Message)
     {
         public VerifyFailure Failure { get; } = failure;
@@ -24,26 +33,32 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     /// disagrees with its event is found even where no query compares the two directly.
     /// </summary>
     private ulong columnDigest;
-    private ulong decodedDigest;
 
-    /// <summary>FNV-1a over the four values: a checksum against accidents and stray edits, cheap enough for every event.</summary>
-    private static ulong Digest(long index, string kind, string? key, DateTimeOffset at)
+    /// <summary>FNV-1a over the four values (kind and key as UTF-8): a checksum against accidents and stray edits, cheap enough for every event.</summary>
+    private static ulong Digest(long index, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> key, DateTimeOffset at)
     {
         var h = 14695981039346656037UL;
         Mix(ref h, (ulong)index);
-        foreach (var c in kind)
+        foreach (var b in kind)
         {
-            Mix(ref h, c);
+            h = unchecked((h ^ b) * 1099511628211UL);
         }
 
         Mix(ref h, 0xFFFF);
-        foreach (var c in key ?? "")
+        foreach (var b in key)
         {
-            Mix(ref h, c);
+            h = unchecked((h ^ b) * 1099511628211UL);
         }
 
         Mix(ref h, (ulong)at.ToUnixTimeMilliseconds());
         return h;
+    }
+
+    private static ulong Digest(long index, string kind, string? key, DateTimeOffset at)
+    {
+        Span<byte> kindUtf8 = stackalloc byte[Utf8.MaxStackLength];
+        Span<byte> keyUtf8 = stackalloc byte[Utf8.MaxStackLength];
+        return Digest(index, Utf8.Encode(kind, kindUtf8), Utf8.Encode(key ?? "", keyUtf8), at);
     }
 
     private static void Mix(ref ulong h, ulong value)
@@ -60,7 +75,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     public async Task<VerifyReport> VerifyAsync(string tenant, bool physical, CancellationToken ct)
     {
         long events = 0, invoices = 0;
-        columnDigest = decodedDigest = 0;
+        columnDigest = 0;
         var checkpoints = new List<SignedCheckpoint>();
         try
         {
@@ -74,12 +89,15 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                 checkpoints.Add(cp);
             }
 
-            // The two passes read the store independently (log order and key order): run them side by side.
+            // The passes read the store independently (log order, and key order split into key
+            // ranges over the cores): run them side by side. Each range is verified as the whole
+            // key order was, so the first difference in key order is the first range's.
+            var keyRanges = await RangesAsync(tenant, ct).ConfigureAwait(false);
             var log = Task.Run(() => VerifyLogAsync(tenant, checkpoints, ct), ct);
-            var projection = Task.Run(() => VerifyProjectionAsync(tenant, ct), ct);
+            var projections = keyRanges.Select(range => Task.Run(() => VerifyProjectionAsync(tenant, range, ct), ct)).ToList();
             try
             {
-                await Task.WhenAll(log, projection).ConfigureAwait(false);
+                await Task.WhenAll([log, .. projections]).ConfigureAwait(false);
             }
             catch (Failed)
             {
@@ -88,8 +106,17 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
 
             events = await log.ConfigureAwait(false);
             await VerifyConsistencyAsync(tenant, checkpoints, ct).ConfigureAwait(false);
-            var (seenEvents, invoiceCount) = await projection.ConfigureAwait(false);
-            invoices = invoiceCount;
+            // In key order, so the first range's failure is the one reported; nothing counted until every range has passed.
+            var passed = new List<(long Events, long Invoices, ulong Digest)>(projections.Count);
+            foreach (var projection in projections)
+            {
+                passed.Add(await projection.ConfigureAwait(false));
+            }
+
+            var seenEvents = passed.Sum(p => p.Events);
+            invoices = passed.Sum(p => p.Invoices);
+            var decodedDigest = passed.Aggregate(0UL, (sum, p) => unchecked(sum + p.Digest));
+
             if (seenEvents != events)
             {
                 Fail("event", null, null, $"The log holds {events} events, but {seenEvents} are filed under invoice keys.");
@@ -113,27 +140,71 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         }
     }
 
+    /// <summary>
+    /// Key ranges that cut the log into about equal parts, split at the keys of events sampled at
+    /// even steps through the log. Only a matter of balance: any split keys cover the key order
+    /// without gap or overlap, so a damaged or unreadable sample just means fewer ranges.
+    /// </summary>
+    internal async Task<IReadOnlyList<KeyRange>> RangesAsync(string tenant, CancellationToken ct)
+    {
+        var parts = ranges ?? Math.Min(Environment.ProcessorCount, 8);
+        try
+        {
+            var size = (await store.GetHeadAsync(tenant, ct).ConfigureAwait(false)).Size;
+            if (ranges is null)
+            {
+                parts = (int)Math.Min(parts, size / MinEventsPerRange);
+            }
+
+            if (parts < 2 || size == 0)
+            {
+                return [KeyRange.All];
+            }
+
+            var samples = 64 * parts;
+            var keys = new List<string>(samples);
+            for (var i = 0; i < samples; i++)
+            {
+                if (await store.GetEventAsync(tenant, (2 * i + 1) * size / (2 * samples), ct).ConfigureAwait(false) is { Key: { } key })
+                {
+                    keys.Add(key);
+                }
+            }
+
+            keys.Sort(StringComparer.Ordinal);
+            var splits = keys.Count == 0
+                ? []
+                : Enumerable.Range(1, parts - 1).Select(i => keys[i * keys.Count / parts]).Distinct(StringComparer.Ordinal).ToList();
+            return KeyRange.SplitAt(splits);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [KeyRange.All];
+        }
+    }
+
     private async Task<long> VerifyLogAsync(string tenant, List<SignedCheckpoint> checkpoints, CancellationToken ct)
     {
         var frontier = new MerkleFrontier();
         var expectedNodes = new List<(int Level, long Index, byte[] Hash)>();
         var nextCheckpoint = 0;
         var leaf = new byte[MerkleHash.Size];
-        await foreach (var e in store.ReadEventsAsync(tenant, 0, long.MaxValue, ct).ConfigureAwait(false))
+        using var sha256 = new ReusableSha256();
+        await foreach (var e in store.ScanEventsAsync(tenant, ct).ConfigureAwait(false))
         {
             if (e.Index != frontier.Size)
             {
                 Fail("event", frontier.Size, null, $"Event {frontier.Size} is missing (the next stored event is {e.Index}).");
             }
 
-            var computed = MerkleHash.Leaf(e.Bytes);
-            if (!computed.AsSpan().SequenceEqual(e.LeafHash))
+            sha256.Leaf(e.Bytes.Span, leaf);
+            if (!leaf.AsSpan().SequenceEqual(e.LeafHash))
             {
-                Fail("event", e.Index, e.Key, $"Event {e.Index} does not match its leaf hash: its bytes or its hash were changed.");
+                Fail("event", e.Index, e.KeyText, $"Event {e.Index} does not match its leaf hash: its bytes or its hash were changed.");
             }
 
             columnDigest = unchecked(columnDigest + Digest(e.Index, e.Kind, e.Key, e.At));
-            frontier.Append(computed, (level, index, hash) =>
+            frontier.Append(leaf, (level, index, hash) =>
             {
                 if (level % MerkleLayout.Stride == 0)
                 {
@@ -226,33 +297,35 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         }
     }
 
-    private async Task<(long Events, long Invoices)> VerifyProjectionAsync(string tenant, CancellationToken ct)
+    /// <summary>Replays the events of one key range and compares every projection row in it; the digest is of the decoded events.</summary>
+    private async Task<(long Events, long Invoices, ulong Digest)> VerifyProjectionAsync(string tenant, KeyRange range, CancellationToken ct)
     {
-        await using var records = store.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).GetAsyncEnumerator(ct);
+        await using var records = store.QueryInvoicesAsync(tenant, new InvoiceQuery(AfterKey: range.After, UpToKey: range.UpTo), ct).GetAsyncEnumerator(ct);
         var hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
         long seenEvents = 0, invoices = 0;
+        ulong decodedDigest = 0;
+        using var sha256 = new ReusableSha256();
 
-        void Check(StoredEvent stored, LedgerEvent e)
+        void Check(EventRow stored, LedgerEvent e)
         {
             seenEvents++;
-            if (e.Tenant != tenant || e.Key != stored.Key || e.Kind != stored.Kind)
+            if (e.Tenant != tenant || !Utf8.Equals(e.Key, stored.HasKey, stored.Key) || !Utf8.Equals(e.Kind, true, stored.Kind))
             {
-                Fail("event", stored.Index, stored.Key, $"Event {stored.Index} says tenant {e.Tenant}, key {e.Key}, kind {e.Kind}; it is stored under {tenant}, {stored.Key}, {stored.Kind}.");
+                Fail("event", stored.Index, stored.KeyText, $"Event {stored.Index} says tenant {e.Tenant}, key {e.Key}, kind {e.Kind}; it is stored under {tenant}, {stored.KeyText}, {stored.KindText}.");
             }
 
             decodedDigest = unchecked(decodedDigest + Digest(stored.Index, e.Kind, e.Key, e.At));
 
             // The writer embeds the canonical bytes verbatim, so the content hash must be the hash of exactly those bytes.
-            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched
-                && Formats.Json.CanonicalInvoiceJson.ContentHash(e.InvoiceBytes.Span) != e.ContentHash)
+            if (e.Kind is EventKinds.Recorded or EventKinds.Enriched && !HasContentHash(sha256, e.InvoiceBytes.Span, e.ContentHash))
             {
-                Fail("event", stored.Index, stored.Key, $"Event {stored.Index} carries a content hash that its invoice does not have.");
+                Fail("event", stored.Index, stored.KeyText, $"Event {stored.Index} carries a content hash that its invoice does not have.");
             }
         }
 
         try
         {
-            await foreach (var replayed in ProjectionReplay.ReplayAsync(store, tenant, Check, ct).ConfigureAwait(false))
+            await foreach (var replayed in ProjectionReplay.ReplayAsync(store, tenant, range, Check, ct).ConfigureAwait(false))
             {
                 if (hasRecord && string.CompareOrdinal(records.Current.Key, replayed.Key) < 0)
                 {
@@ -264,10 +337,9 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                     Fail("invoice", replayed.FirstIndex, replayed.Key, $"Invoice {replayed.Key} is in the log but missing from the projection.");
                 }
 
-                var differences = records.Current.DifferencesFrom(replayed).ToList();
-                if (differences.Count > 0)
+                if (records.Current.DifferencesFrom(replayed).Any())
                 {
-                    Fail("invoice", replayed.LastIndex, replayed.Key, $"Invoice {replayed.Key} differs from what its events make: {string.Join(", ", differences)}.");
+                    Fail("invoice", replayed.LastIndex, replayed.Key, $"Invoice {replayed.Key} differs from what its events make: {string.Join(", ", records.Current.DifferencesFrom(replayed))}.");
                 }
 
                 invoices++;
@@ -276,7 +348,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         }
         catch (ProjectionReplay.ReplayException ex)
         {
-            Fail("event", ex.Stored.Index, ex.Stored.Key, ex.Message);
+            Fail("event", ex.Index, ex.Key, ex.Message);
         }
 
         if (hasRecord)
@@ -284,7 +356,16 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             Fail("invoice", records.Current.FirstIndex, records.Current.Key, $"Invoice {records.Current.Key} is in the projection but no event records it.");
         }
 
-        return (seenEvents, invoices);
+        return (seenEvents, invoices, decodedDigest);
+    }
+
+    /// <summary>Whether <paramref name="contentHash"/> is the base64 SHA-256 of <paramref name="canonical"/> (as <see cref="Formats.Json.CanonicalInvoiceJson.ContentHash(ReadOnlySpan{byte})"/>), without a string or array per event.</summary>
+    private static bool HasContentHash(ReusableSha256 sha256, ReadOnlySpan<byte> canonical, string? contentHash)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        sha256.Hash(canonical, hash);
+        Span<char> text = stackalloc char[44];
+        return Convert.TryToBase64Chars(hash, text, out var length) && text[..length].SequenceEqual(contentHash);
     }
 
     private static void Fail(string subject, long? index, string? key, string message) =>
