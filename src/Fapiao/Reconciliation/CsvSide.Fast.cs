@@ -8,7 +8,7 @@ namespace Fapiao.Reconciliation;
 /// <summary>The fast reading of one row: only spellings it reads exactly as the ingest readers do; anything else is left to them.</summary>
 internal sealed partial class CsvSide
 {
-    private bool TryFast(ReadOnlySpan<byte> record, ReconFields compared, DatePeriod? period, IReconSink sink)
+    private bool TryFast(ReadOnlySpan<byte> record, long offset, long number, ReconFields compared, DatePeriod? period, IReconSink sink)
     {
         if (!Utf8.IsValid(record))
         {
@@ -26,15 +26,15 @@ internal sealed partial class CsvSide
             columns[(int)column] is var i && i >= 0 && i < count ? record[cells[i]] : [];
 
         var code = Cell(ExportColumn.Code, record, cells, count);
-        var number = Cell(ExportColumn.Number, record, cells, count);
+        var legacyNumber = Cell(ExportColumn.Number, record, cells, count);
         var shudian = Cell(ExportColumn.ShudianNumber, record, cells, count);
-        if (!IsIdentifier(code) || !IsIdentifier(number) || !IsIdentifier(shudian))
+        if (!IsIdentifier(code) || !IsIdentifier(legacyNumber) || !IsIdentifier(shudian))
         {
             return false;
         }
 
         // As the row mapper: a 数电 row fills 数电发票号码; a legacy row 发票代码 + 发票号码.
-        var invoiceNumber = code.IsEmpty && !shudian.IsEmpty ? shudian : !number.IsEmpty ? number : shudian;
+        var invoiceNumber = code.IsEmpty && !shudian.IsEmpty ? shudian : !legacyNumber.IsEmpty ? legacyNumber : shudian;
         var keyLength = invoiceNumber.Length + (code.IsEmpty ? 0 : code.Length + 1);
         if (invoiceNumber.IsEmpty || keyLength > ReconKey.MaxLength)
         {
@@ -80,7 +80,7 @@ internal sealed partial class CsvSide
         print.Fen(ReconFields.Total, total);
         print.Text(ReconFields.State, state);
         var inScope = day < 0 ? InScope(null, period) : InScope(DateOnly.FromDayNumber(day), period);
-        sink.Row(new ReconRow(k0, k1, k2, print.Finish(), file, scanner.Offset, scanner.Number, inScope));
+        sink.Row(new ReconRow(k0, k1, k2, print.Finish(), file, offset, number, inScope));
         return true;
     }
 

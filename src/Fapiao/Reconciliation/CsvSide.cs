@@ -24,6 +24,9 @@ internal sealed partial class CsvSide(Stream stream, string name, string side, i
     private int[] columns = [];
     private int lastColumn = -1;
 
+    /// <summary>How many rows the fast reading took (the others went through the ingest readers).</summary>
+    public long FastRows { get; private set; }
+
     /// <summary>The fields this file states (its header's columns).</summary>
     public ReconFields Fields { get; private set; }
 
@@ -87,23 +90,40 @@ internal sealed partial class CsvSide(Stream stream, string name, string side, i
     {
         if (header is not null)
         {
-            var utf8 = ReferenceEquals(encoding, ExportEncoding.Utf8);
             foreach (var (record, offset) in pending)
             {
-                General(record, offset, compared, period, sink);
+                Take(record.TooLong ? null : record.Bytes, record, offset, compared, period, sink);
             }
 
             pending.Clear();
             while (scanner.MoveNext())
             {
-                if (scanner.TooLong is not null || !utf8 || !TryFast(scanner.Current, compared, period, sink))
+                if (scanner.TooLong is { } tooLong)
                 {
-                    General(scanner.ToRawLine(), scanner.Offset, compared, period, sink);
+                    General(tooLong, scanner.Offset, compared, period, sink);
+                }
+                else
+                {
+                    Take(scanner.Current, null, scanner.Offset, compared, period, sink);
                 }
             }
         }
 
         return scanner.Finish();
+    }
+
+    /// <summary>A record the fast way when it can be, else the general way.</summary>
+    private void Take(ReadOnlySpan<byte> bytes, RawLine? record, long offset, ReconFields compared, DatePeriod? period, IReconSink sink)
+    {
+        var number = record?.Number ?? scanner.Number;
+        if (ReferenceEquals(encoding, ExportEncoding.Utf8) && record?.TooLong != true && TryFast(bytes, offset, number, compared, period, sink))
+        {
+            FastRows++;
+        }
+        else
+        {
+            General(record ?? new RawLine(number, bytes.ToArray(), bytes.Length, null), offset, compared, period, sink);
+        }
     }
 
     /// <summary>The row starting at <paramref name="offset"/>, read in full by the ingest readers.</summary>
