@@ -31,7 +31,7 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
     /// <summary>Sizes the first run for an input of about <paramref name="rows"/> rows (so it need not grow by copying).</summary>
     public void Expect(long rows)
     {
-        var size = (int)Math.Clamp(rows, 16, RunSize);
+        var size = (int)Math.Clamp(rows, Math.Min(16, RunSize), RunSize);
         if (count == 0 && size > run.Length)
         {
             run = new ReconRow[size];
