@@ -59,9 +59,9 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
     /// <summary>The rows in order; a side is sorted once.</summary>
     public IRowCursor Sorted(Func<ReconRow, ReconRecord> materialize)
     {
-        Array.Sort(run, 0, count);
         if (runs.Count == 0)
         {
+            Array.Sort(run, 0, count);
             return new ArrayCursor(run, count, materialize);
         }
 
