@@ -124,20 +124,37 @@ internal sealed class FileSide : IReconSink, IDisposable
         return records.ReadAt(row.Offset);
     }
 
+    /// <summary>
+    /// Records read whole elsewhere (the ledger's, from the store): each kept in the records file, its
+    /// row pointing at it, so the ledger is read at the same time as the other side, the same way.
+    /// </summary>
+    public async Task KeepAsync(IAsyncEnumerable<ReconRecord> read, ReconFields compared, DatePeriod? period, CancellationToken ct)
+    {
+        await foreach (var r in read.WithCancellation(ct).ConfigureAwait(false))
+        {
+            Keep(r, compared, period);
+        }
+    }
+
     /// <summary>Records read whole by the ingest readers: each kept in the records file, its row pointing at it.</summary>
     private void Keep(IEnumerable<ReconRecord> read, ReconFields compared, DatePeriod? period)
     {
         foreach (var r in read)
         {
-            if (!ReconKey.TryPack(r.Key, out var k0, out var k1, out var k2))
-            {
-                unpackedRows.Append(r);
-                continue;
-            }
-
-            var offset = records.Append(r);
-            rows.Add(new ReconRow(k0, k1, k2, FieldPrint.Of(r, compared), inputs.Count, offset, 0, CsvSide.InScope(r.IssueDate, period)));
+            Keep(r, compared, period);
         }
+    }
+
+    private void Keep(ReconRecord r, ReconFields compared, DatePeriod? period)
+    {
+        if (!ReconKey.TryPack(r.Key, out var k0, out var k1, out var k2))
+        {
+            unpackedRows.Append(r);
+            return;
+        }
+
+        var offset = records.Append(r);
+        rows.Add(new ReconRow(k0, k1, k2, FieldPrint.Of(r, compared), inputs.Count, offset, 0, CsvSide.InScope(r.IssueDate, period)));
     }
 
     private static InputFormat Detect(Stream content)

@@ -7,9 +7,6 @@ internal interface IRowCursor : IDisposable
 
     ValueTask<bool> MoveNextAsync();
 
-    /// <summary>The row in full; only for rows of the key being classified (the current group, and the row after it).</summary>
+    /// <summary>The row in full, read again from where it is kept.</summary>
     ReconRecord Materialize(in ReconRow row);
-
-    /// <summary>The groups before the current row are done with: what was kept for them may go.</summary>
-    void Release();
 }

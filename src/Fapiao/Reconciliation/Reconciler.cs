@@ -57,8 +57,6 @@ internal sealed class Reconciler(DatePeriod? period = null)
             }
 
             Classify(l, r, left, right);
-            left.Release();
-            right.Release();
         }
     }
 

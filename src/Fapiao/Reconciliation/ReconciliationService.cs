@@ -58,22 +58,25 @@ internal sealed class ReconciliationService(
         }
 
         using var rightSide = new FileSide(other, "right", rowReaders, runSize, tempDirectory);
+        using var ledgerSide = new FileSide([], "left", rowReaders, runSize, tempDirectory);
         // The ledger states every compared field.
         var compared = rightSide.Prepare();
-        rightSide.Read(compared, period);
+        // Invoices written after the head is read are not part of this run (the hash names the size read).
         var head = await store.GetHeadAsync(tenant, ct).ConfigureAwait(false);
         var root = MerkleFrontier.FromBytes(head.Size, head.Frontier).Root();
         var leftSide = new ReconSide($"ledger:{tenant}@{head.Size}", 0, 0, Convert.ToHexStringLower(root));
+        // The ledger and the other side are read at the same time, each on its own thread.
+        var ledgerTask = Task.Run(() => ledgerSide.KeepAsync(LedgerRecordsAsync(tenant, head.Size, ct), compared, period, ct), ct);
+        var rightTask = Task.Run(() => rightSide.Read(compared, period), ct);
+        await Task.WhenAll(ledgerTask, rightTask).ConfigureAwait(false);
         var reconciler = new Reconciler(period);
-        using var unpacked = new RecordFile(tempDirectory);
-        using (var l = new LedgerCursor(LedgerRecordsAsync(tenant, head.Size, ct), compared, period, r => unpacked.Append(r), ct))
+        using (var l = ledgerSide.Sorted())
         using (var r = rightSide.Sorted())
         {
             await reconciler.MergeAsync(l, r, ct).ConfigureAwait(false);
         }
 
-        // The ledger's records whose keys do not pack came in key order already.
-        await reconciler.MergeAsync(unpacked.ReadAll().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
+        await reconciler.MergeAsync(ledgerSide.UnpackedSorted().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
         var result = reconciler.Result(leftSide, rightSide.Side, rightSide.Unreadable);
         var run = new ReconciliationRun
         {
@@ -119,7 +122,6 @@ internal sealed class ReconciliationService(
     {
         await foreach (var r in store!.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).ConfigureAwait(false))
         {
-            // Invoices written after the head was read are not part of this run (the hash names the size read).
             if (r.FirstIndex >= size)
             {
                 continue;

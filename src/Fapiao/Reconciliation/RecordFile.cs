@@ -11,6 +11,7 @@ internal sealed class RecordFile(string? tempDirectory) : IDisposable
     private FileStream? stream;
     private BinaryWriter? writer;
     private BinaryReader? reader;
+    private bool unflushed;
 
     public long Count { get; private set; }
 
@@ -25,16 +26,17 @@ internal sealed class RecordFile(string? tempDirectory) : IDisposable
             reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         }
 
-        writer.Flush();
+        // The file stream's position counts what it holds in its buffer: no flush (a write to the OS) per record.
         var offset = stream!.Position;
         RecordCodec.Write(writer, record);
+        unflushed = true;
         Count++;
         return offset;
     }
 
     public ReconRecord ReadAt(long offset)
     {
-        writer!.Flush();
+        Flush();
         stream!.Position = offset;
         return RecordCodec.Read(reader!);
     }
@@ -47,12 +49,21 @@ internal sealed class RecordFile(string? tempDirectory) : IDisposable
             yield break;
         }
 
-        writer.Flush();
+        Flush();
         var length = stream!.Length;
         stream.Position = 0;
         while (stream.Position < length)
         {
             yield return RecordCodec.Read(reader!);
+        }
+    }
+
+    private void Flush()
+    {
+        if (unflushed)
+        {
+            writer!.Flush();
+            unflushed = false;
         }
     }
 

@@ -145,10 +145,6 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
 
         public ReconRecord Materialize(in ReconRow row) => materialize(row);
 
-        public void Release()
-        {
-        }
-
         public void Dispose()
         {
         }
@@ -196,10 +192,6 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
         public ValueTask<bool> MoveNextAsync() => new(MoveNext());
 
         public ReconRecord Materialize(in ReconRow row) => materialize(row);
-
-        public void Release()
-        {
-        }
 
         public void Dispose()
         {
