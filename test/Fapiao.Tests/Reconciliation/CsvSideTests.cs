@@ -92,6 +92,19 @@ public class CsvSideTests
     }
 
     [Fact]
+    public void Scan_MessyFileOfSeveralBuffers_RecordsAcrossBufferEdgesReadAlike()
+    {
+        var random = new Random(42);
+        var bytes = PlatformCsv.Bytes(PlatformCsv.File(Enumerable.Range(1, 15_000).Select(i => PlatformCsv.Messy(i, random)), "\r\n"));
+        bytes.Length.ShouldBeGreaterThan(2 << 20);
+
+        var (fast, general) = ShouldReadAsIngestReadersDo(bytes);
+
+        fast.ShouldBeGreaterThan(3000);
+        general.ShouldBeGreaterThan(3000);
+    }
+
+    [Fact]
     public void Scan_RowsLongerThanTheLimitAndTheBuffer_RefusedAsTheIngestReadersRefuseThem()
     {
         var lines = new[]
