@@ -70,7 +70,10 @@ internal sealed class FileSide : IReconSink, IDisposable
         return fields;
     }
 
-    /// <summary>Reads every input; <paramref name="compared"/>: the fields both sides can state, the only ones fingerprinted.</summary>
+    /// <summary>
+    /// Reads every input and sorts the rows; <paramref name="compared"/>: the fields both sides can
+    /// state, the only ones fingerprinted.
+    /// </summary>
     public void Read(ReconFields compared, DatePeriod? period)
     {
         var hashes = new List<string>();
@@ -98,6 +101,7 @@ internal sealed class FileSide : IReconSink, IDisposable
         }
 
         sha256 = string.Join(",", hashes);
+        rows.Seal();
     }
 
     /// <summary>The rows in key order (after <see cref="Read"/>).</summary>
@@ -134,6 +138,8 @@ internal sealed class FileSide : IReconSink, IDisposable
         {
             Keep(r, compared, period);
         }
+
+        rows.Seal();
     }
 
     /// <summary>Records read whole by the ingest readers: each kept in the records file, its row pointing at it.</summary>

@@ -22,6 +22,8 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
     private readonly List<string> runs = [];
     private ReconRow[] run = new ReconRow[Math.Min(runSize, 1 << 14)];
     private int count;
+    private List<string>? sealedRuns;
+    private bool sealedInMemory;
 
     public int RunSize { get; } = runSize >= 1 ? runSize : throw new ArgumentOutOfRangeException(nameof(runSize));
 
@@ -56,13 +58,22 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
         run[count++] = row;
     }
 
-    /// <summary>The rows in order; a side is sorted once.</summary>
-    public IRowCursor Sorted(Func<ReconRow, ReconRecord> materialize)
+    /// <summary>
+    /// Sorts what is held (or spills it as the last run and merges runs down to
+    /// <see cref="MaxFanIn"/>), on the reading thread, so that the merge can start at once. Once only.
+    /// </summary>
+    public void Seal()
     {
+        if (sealedRuns is not null || sealedInMemory)
+        {
+            return;
+        }
+
         if (runs.Count == 0)
         {
             Array.Sort(run, 0, count);
-            return new ArrayCursor(run, count, materialize);
+            sealedInMemory = true;
+            return;
         }
 
         if (count > 0)
@@ -76,7 +87,7 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
         while (pending.Count > MaxFanIn)
         {
             // Too many runs to hold a buffer for each: merge the first ones into one longer run.
-            using var merged = new MergeCursor(pending.GetRange(0, MaxFanIn), materialize);
+            using var merged = new MergeCursor(pending.GetRange(0, MaxFanIn), _ => throw new InvalidOperationException("Rows are not read again while runs merge."));
             var path = NewFile();
             using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
@@ -99,7 +110,14 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
             pending.Add(path);
         }
 
-        return new MergeCursor(pending, materialize);
+        sealedRuns = pending;
+    }
+
+    /// <summary>The rows in order (sealing first if that was not done).</summary>
+    public IRowCursor Sorted(Func<ReconRow, ReconRecord> materialize)
+    {
+        Seal();
+        return sealedRuns is { } paths ? new MergeCursor(paths, materialize) : new ArrayCursor(run, count, materialize);
     }
 
     private string Spill(Span<ReconRow> rows)
