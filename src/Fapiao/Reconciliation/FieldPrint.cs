@@ -71,8 +71,8 @@ internal ref struct FieldPrint
             // Longer than any field the readers let through: its own hash stands for it.
             var (a, b) = Hash(Encoding.UTF8.GetBytes(text));
             Put(2);
-            Long((long)a);
-            Long((long)b);
+            Long(unchecked((long)a));
+            Long(unchecked((long)b));
             return;
         }
 
