@@ -171,4 +171,20 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await new TraceService(Store).TraceAsync(Tenant, new TraceQuery(N(2)), CancellationToken.None)).Explanations.Select(e => e.Cause)
             .ShouldBe([TraceCauses.InLedger, TraceCauses.NotSubmitted]);
     }
+
+    [SkippableFact]
+    public async Task ReconcileLedger_OneRowRunsAndAKeyThatDoesNotPack_SameClassesInKeyOrder()
+    {
+        await IngestAsync([.. Enumerable.Range(1, 6).Select(i => Invoices.Shudian(N(i)))]);
+        const string LongKey = "2411200000000000000000000001";
+
+        var (result, run) = await new ReconciliationService(Store, Clock, runSize: 1).ReconcileLedgerAsync(Tenant, "test",
+            [Export(ExportRow(N(6)), ExportRow(LongKey), ExportRow(N(1)), ExportRow(N(3), total: "1.00"), ExportRow(N(9)))], null, CancellationToken.None);
+
+        result.Matched.ShouldBe(2);
+        result.Mismatched.ShouldHaveSingleItem().Fields.ShouldBe([new FieldMismatch("total", "1060.00", "1.00")]);
+        result.MissingInLedger.Select(r => r.Key).ShouldBe([LongKey, N(9)]);
+        result.MissingInOther.Select(r => r.Key).ShouldBe([N(2), N(4), N(5)]);
+        (result.Left.Count, result.Right.Count, run.Opened).ShouldBe((6L, 5L, 6L));
+    }
 }

@@ -28,7 +28,7 @@ internal static class ReconcileCommand
         var right = new Option<string?>("--right") { Description = "Compare two files: the right one" };
         var period = new Option<string?>("--period") { Description = "Issue dates FROM..TO (2024-05-01..2024-05-31, or months 2024-05..2024-06)" };
         var report = new Option<string?>("--report") { Description = "Also write a report: OUT.html, OUT.xlsx or OUT.csv" };
-        var runSize = new Option<int>("--run-size") { Description = "Rows sorted in memory at a time before spilling to a temporary file", DefaultValueFactory = _ => ExternalSorter.DefaultRunSize };
+        var runSize = new Option<int>("--run-size") { Description = "Rows sorted in memory at a time before spilling to a temporary file", DefaultValueFactory = _ => RowSorter.DefaultRunSize };
         var temp = new Option<string?>("--temp") { Description = "Folder for the sorted runs of large inputs (default: the system's temporary folder)" };
         var command = new Command("reconcile", "Find every difference between the ledger and a platform export (or between two exports)") { against, left, right, period, report, runSize, temp };
         command.Subcommands.Add(HistoryCommand());

@@ -99,7 +99,8 @@ internal sealed class ReconInputReader(IReadOnlyDictionary<InputFormat, IInputRo
         }
     }
 
-    private static ReconRecord? Keyed(InvoiceDraft? draft, string source, List<Problem> problems, string side, Action<UnreadableRow> unreadable)
+    /// <summary>A row's draft to a record; a row with no draft or no key is reported unreadable (null).</summary>
+    internal static ReconRecord? Keyed(InvoiceDraft? draft, string source, List<Problem> problems, string side, Action<UnreadableRow> unreadable)
     {
         if (draft is null)
         {

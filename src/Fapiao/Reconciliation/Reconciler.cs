@@ -1,8 +1,9 @@
 namespace Fapiao.Reconciliation;
 
 /// <summary>
-/// Compares two sides sorted by key (see <see cref="ExternalSorter"/>) in one pass: the rows of
-/// each key, on both sides, are taken together and put in exactly one class. Only differences are
+/// Compares two sides sorted by key in one pass (compact rows from <see cref="RowSorter"/>, then
+/// the rows whose keys do not pack, from <see cref="ExternalSorter"/>): the rows of each key, on
+/// both sides, are taken together and put in exactly one class. Only differences are
 /// kept; matched invoices are counted, so memory grows with the differences, not the inputs. With
 /// a period, a key is in scope when any of its rows was issued in it (a date changed across the
 /// period's edge is a mismatch, not a missing invoice); rows without a date are always in scope.
@@ -16,6 +17,7 @@ internal sealed class Reconciler(DatePeriod? period = null)
     private long matched;
     private long leftCount;
     private long rightCount;
+    private bool general;
 
     public ReconciliationResult Run(IEnumerable<ReconRecord> leftSorted, IEnumerable<ReconRecord> rightSorted, ReconSide left, ReconSide right, IReadOnlyList<UnreadableRow> unreadable) =>
         RunAsync(leftSorted.ToAsyncEnumerable(), rightSorted.ToAsyncEnumerable(), left, right, unreadable, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -23,10 +25,53 @@ internal sealed class Reconciler(DatePeriod? period = null)
     /// <summary>The same over asynchronous streams (the ledger's side comes from the store in key order).</summary>
     public async ValueTask<ReconciliationResult> RunAsync(IAsyncEnumerable<ReconRecord> leftSorted, IAsyncEnumerable<ReconRecord> rightSorted, ReconSide left, ReconSide right, IReadOnlyList<UnreadableRow> unreadable, CancellationToken ct)
     {
+        await MergeAsync(leftSorted, rightSorted, ct).ConfigureAwait(false);
+        return Result(left, right, unreadable);
+    }
+
+    /// <summary>
+    /// Classifies two sides of compact rows in key order. A key with one row a side whose
+    /// fingerprints agree is matched without reading either row again; any other key has its rows
+    /// read in full and classified as records are.
+    /// </summary>
+    public async ValueTask MergeAsync(IRowCursor left, IRowCursor right, CancellationToken ct)
+    {
+        var l = new List<ReconRow>();
+        var r = new List<ReconRow>();
+        var lHas = await left.MoveNextAsync().ConfigureAwait(false);
+        var rHas = await right.MoveNextAsync().ConfigureAwait(false);
+        while (lHas || rHas)
+        {
+            ct.ThrowIfCancellationRequested();
+            var order = !lHas ? 1 : !rHas ? -1 : left.Current.CompareKey(right.Current);
+            l.Clear();
+            r.Clear();
+            if (order <= 0)
+            {
+                lHas = await GroupAsync(left, l).ConfigureAwait(false);
+            }
+
+            if (order >= 0)
+            {
+                rHas = await GroupAsync(right, r).ConfigureAwait(false);
+            }
+
+            Classify(l, r, left, right);
+        }
+    }
+
+    /// <summary>Classifies two sides of records sorted by key (the rows whose keys do not pack), after or instead of the compact rows.</summary>
+    public async ValueTask MergeAsync(IAsyncEnumerable<ReconRecord> leftSorted, IAsyncEnumerable<ReconRecord> rightSorted, CancellationToken ct)
+    {
         await using var l = new KeyGroups(leftSorted, ct);
         await using var r = new KeyGroups(rightSorted, ct);
         await l.AdvanceAsync().ConfigureAwait(false);
         await r.AdvanceAsync().ConfigureAwait(false);
+        if (l.Current is not null || r.Current is not null)
+        {
+            general = true;
+        }
+
         while (l.Current is not null || r.Current is not null)
         {
             var order = l.Current is null ? 1 : r.Current is null ? -1 : string.CompareOrdinal(l.Key, r.Key);
@@ -47,6 +92,19 @@ internal sealed class Reconciler(DatePeriod? period = null)
                 await r.AdvanceAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>What both merges found, every list in key order.</summary>
+    public ReconciliationResult Result(ReconSide left, ReconSide right, IReadOnlyList<UnreadableRow> unreadable)
+    {
+        if (general)
+        {
+            // Rows whose keys pack and rows whose keys do not were merged apart (they never share a key): one order again.
+            missingInLedger.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            missingInOther.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            mismatched.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            duplicates.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
 
         var suggestions = SuggestionFinder.Find(missingInOther, missingInLedger, out var skipped);
         return new ReconciliationResult
@@ -65,6 +123,43 @@ internal sealed class Reconciler(DatePeriod? period = null)
         };
     }
 
+    /// <summary>The rows of the key at the cursor; false when the cursor has no row after them.</summary>
+    private static async ValueTask<bool> GroupAsync(IRowCursor cursor, List<ReconRow> group)
+    {
+        var first = cursor.Current;
+        group.Add(first);
+        bool more;
+        while ((more = await cursor.MoveNextAsync().ConfigureAwait(false)) && cursor.Current.SameKey(first))
+        {
+            group.Add(cursor.Current);
+        }
+
+        if (more && cursor.Current.CompareKey(first) < 0)
+        {
+            throw new InvalidOperationException($"The input is not sorted by key: {cursor.Current.Key} after {first.Key}.");
+        }
+
+        return more;
+    }
+
+    private void Classify(List<ReconRow> left, List<ReconRow> right, IRowCursor leftCursor, IRowCursor rightCursor)
+    {
+        if (period is not null && !left.Exists(x => x.InScope) && !right.Exists(x => x.InScope))
+        {
+            return;
+        }
+
+        if (left.Count == 1 && right.Count == 1 && left[0].SameFields(right[0]))
+        {
+            leftCount++;
+            rightCount++;
+            matched++;
+            return;
+        }
+
+        Place(left.ConvertAll(x => leftCursor.Materialize(x)), right.ConvertAll(x => rightCursor.Materialize(x)));
+    }
+
     private void Classify(List<ReconRecord> left, List<ReconRecord> right)
     {
         if (period is not null && !left.Concat(right).Any(x => x.IssueDate is not { } d || period.Contains(d)))
@@ -72,6 +167,12 @@ internal sealed class Reconciler(DatePeriod? period = null)
             return;
         }
 
+        Place(left, right);
+    }
+
+    /// <summary>Puts the rows of one key in scope in their class.</summary>
+    private void Place(List<ReconRecord> left, List<ReconRecord> right)
+    {
         leftCount += left.Count;
         rightCount += right.Count;
         if (left.Count > 1 || right.Count > 1)

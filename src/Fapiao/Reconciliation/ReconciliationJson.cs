@@ -50,6 +50,7 @@ internal static class ReconciliationJson
             w.WriteString("leftSource", m.Left.Source);
             w.WriteString("rightSource", m.Right.Source);
             w.WriteEndObject();
+            Pass(w);
         }
 
         w.WriteEndArray();
@@ -61,6 +62,7 @@ internal static class ReconciliationJson
             Rows(w, "left", d.Left);
             Rows(w, "right", d.Right);
             w.WriteEndObject();
+            Pass(w);
         }
 
         w.WriteEndArray();
@@ -73,6 +75,7 @@ internal static class ReconciliationJson
             w.WriteString("reason", s.Reason);
             w.WriteString("detail", s.Detail);
             w.WriteEndObject();
+            Pass(w);
         }
 
         w.WriteEndArray();
@@ -90,6 +93,7 @@ internal static class ReconciliationJson
             w.WriteString("code", u.Code);
             w.WriteString("message", u.Message);
             w.WriteEndObject();
+            Pass(w);
         }
 
         w.WriteEndArray();
@@ -112,6 +116,18 @@ internal static class ReconciliationJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// Hands what is written so far on to the stream or pipe under the writer, so that a result with
+    /// many differences is not held whole in memory as JSON.
+    /// </summary>
+    private static void Pass(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 16)
+        {
+            w.Flush();
+        }
+    }
+
     private static void Side(Utf8JsonWriter w, string name, ReconSide side)
     {
         w.WriteStartObject(name);
@@ -128,6 +144,7 @@ internal static class ReconciliationJson
         foreach (var r in rows)
         {
             Row(w, r);
+            Pass(w);
         }
 
         w.WriteEndArray();

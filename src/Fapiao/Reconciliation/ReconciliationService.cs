@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Fapiao.Domain;
 using Fapiao.Formats.Exports;
 using Fapiao.Ingest.Inputs;
@@ -10,37 +9,44 @@ namespace Fapiao.Reconciliation;
 
 /// <summary>
 /// The reconciliation use cases, for the CLI and the HTTP layer alike: inputs are streams, results
-/// plain records. A file side is read, then sorted by key with bounded memory (see
-/// <see cref="ExternalSorter"/>); the ledger side is read from the store in key order. A run against
+/// plain records. A file side is read into compact rows (see <see cref="FileSide"/>), then sorted by
+/// key with bounded memory (see <see cref="RowSorter"/>); the ledger side is read from the store in
+/// key order. A run against
 /// the ledger is kept with its differences (<see cref="IReconciliationStore"/>).
 /// </summary>
 /// <param name="store">The ledger (null to compare files only); it must also keep runs (<see cref="IReconciliationStore"/>) for a ledger reconciliation.</param>
 /// <param name="clock">Stamps the runs kept.</param>
 /// <param name="rowReaders">Readers the core cannot hold (XLSX), from the host.</param>
-/// <param name="runSize">Records held in memory per sorted run.</param>
+/// <param name="runSize">Rows held in memory per sorted run, per side.</param>
 /// <param name="tempDirectory">Where sorted runs are spilled; the system's temp folder when null.</param>
 internal sealed class ReconciliationService(
     ILedgerStore? store,
     TimeProvider clock,
     IReadOnlyDictionary<InputFormat, IInputRowReader>? rowReaders = null,
-    int runSize = ExternalSorter.DefaultRunSize,
+    int runSize = RowSorter.DefaultRunSize,
     string? tempDirectory = null)
 {
     /// <summary>Compares two sets of files; nothing is recorded.</summary>
     public async Task<ReconciliationResult> CompareFilesAsync(IReadOnlyList<ReconInput> left, IReadOnlyList<ReconInput> right, DatePeriod? period, CancellationToken ct)
     {
+        using var leftSide = new FileSide(left, "left", rowReaders, runSize, tempDirectory);
+        using var rightSide = new FileSide(right, "right", rowReaders, runSize, tempDirectory);
+        // Only the fields both sides can state are fingerprinted: a field one side never states is never compared.
+        var compared = leftSide.Prepare() & rightSide.Prepare();
         // The two sides are read and sorted at the same time, each on its own thread.
-        var leftUnreadable = new List<UnreadableRow>();
-        var rightUnreadable = new List<UnreadableRow>();
-        using var leftSorter = new ExternalSorter(runSize, tempDirectory);
-        using var rightSorter = new ExternalSorter(runSize, tempDirectory);
-        var leftTask = Task.Run(() => ReadSide(left, "left", leftSorter, leftUnreadable), ct);
-        var rightTask = Task.Run(() => ReadSide(right, "right", rightSorter, rightUnreadable), ct);
-        // Both finish before either's failure is thrown: no sorter is disposed under a running reader.
+        var leftTask = Task.Run(() => leftSide.Read(compared, period), ct);
+        var rightTask = Task.Run(() => rightSide.Read(compared, period), ct);
+        // Both finish before either's failure is thrown: no side is disposed under a running reader.
         await Task.WhenAll(leftTask, rightTask).ConfigureAwait(false);
-        var (leftRecords, leftSide) = await leftTask.ConfigureAwait(false);
-        var (rightRecords, rightSide) = await rightTask.ConfigureAwait(false);
-        return await new Reconciler(period).RunAsync(leftRecords.ToAsyncEnumerable(), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, [.. leftUnreadable, .. rightUnreadable], ct).ConfigureAwait(false);
+        var reconciler = new Reconciler(period);
+        using (var l = leftSide.Sorted())
+        using (var r = rightSide.Sorted())
+        {
+            await reconciler.MergeAsync(l, r, ct).ConfigureAwait(false);
+        }
+
+        await reconciler.MergeAsync(leftSide.UnpackedSorted().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
+        return reconciler.Result(leftSide.Side, rightSide.Side, [.. leftSide.Unreadable, .. rightSide.Unreadable]);
     }
 
     /// <summary>Compares the tenant's ledger (left) with other files (right) and keeps the run.</summary>
@@ -51,13 +57,27 @@ internal sealed class ReconciliationService(
             throw new InvalidOperationException("A ledger reconciliation needs a store that keeps reconciliation runs.");
         }
 
-        var unreadable = new List<UnreadableRow>();
-        using var sorter = new ExternalSorter(runSize, tempDirectory);
-        var (rightRecords, rightSide) = ReadSide(other, "right", sorter, unreadable);
+        using var rightSide = new FileSide(other, "right", rowReaders, runSize, tempDirectory);
+        using var ledgerSide = new FileSide([], "left", rowReaders, runSize, tempDirectory);
+        // The ledger states every compared field.
+        var compared = rightSide.Prepare();
+        // Invoices written after the head is read are not part of this run (the hash names the size read).
         var head = await store.GetHeadAsync(tenant, ct).ConfigureAwait(false);
         var root = MerkleFrontier.FromBytes(head.Size, head.Frontier).Root();
         var leftSide = new ReconSide($"ledger:{tenant}@{head.Size}", 0, 0, Convert.ToHexStringLower(root));
-        var result = await new Reconciler(period).RunAsync(LedgerRecordsAsync(tenant, head.Size, ct), rightRecords.ToAsyncEnumerable(), leftSide, rightSide, unreadable, ct).ConfigureAwait(false);
+        // The ledger and the other side are read at the same time, each on its own thread.
+        var ledgerTask = Task.Run(() => ledgerSide.KeepAsync(LedgerRecordsAsync(tenant, head.Size, ct), compared, period, ct), ct);
+        var rightTask = Task.Run(() => rightSide.Read(compared, period), ct);
+        await Task.WhenAll(ledgerTask, rightTask).ConfigureAwait(false);
+        var reconciler = new Reconciler(period);
+        using (var l = ledgerSide.Sorted())
+        using (var r = rightSide.Sorted())
+        {
+            await reconciler.MergeAsync(l, r, ct).ConfigureAwait(false);
+        }
+
+        await reconciler.MergeAsync(ledgerSide.UnpackedSorted().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
+        var result = reconciler.Result(leftSide, rightSide.Side, rightSide.Unreadable);
         var run = new ReconciliationRun
         {
             At = clock.GetUtcNow(),
@@ -102,7 +122,6 @@ internal sealed class ReconciliationService(
     {
         await foreach (var r in store!.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).ConfigureAwait(false))
         {
-            // Invoices written after the head was read are not part of this run (the hash names the size read).
             if (r.FirstIndex >= size)
             {
                 continue;
@@ -110,41 +129,5 @@ internal sealed class ReconciliationService(
 
             yield return new ReconRecord(r.Key, "ledger#" + r.ContentIndex.ToString(CultureInfo.InvariantCulture), r.IssueDate, r.SellerTaxId, r.BuyerTaxId, r.Amount, r.Tax, r.Total, r.State.ToText());
         }
-    }
-
-    /// <summary>Reads every file of a side and sorts it; the side's hash is each file's SHA-256, comma-separated.</summary>
-    private (IEnumerable<ReconRecord> Sorted, ReconSide Side) ReadSide(IReadOnlyList<ReconInput> inputs, string side, ExternalSorter sorter, List<UnreadableRow> unreadable)
-    {
-        var reader = new ReconInputReader(rowReaders);
-        var hashes = new List<string>();
-        IEnumerable<ReconRecord> All()
-        {
-            foreach (var input in inputs)
-            {
-                if (input.Content.CanSeek)
-                {
-                    var start = input.Content.Position;
-                    hashes.Add(Convert.ToHexStringLower(SHA256.HashData(input.Content)));
-                    input.Content.Position = start;
-                    foreach (var r in reader.Read(input.Content, input.Name, side, unreadable.Add))
-                    {
-                        yield return r;
-                    }
-                }
-                else
-                {
-                    using var hashing = new HashingReadStream(input.Content);
-                    foreach (var r in reader.Read(hashing, input.Name, side, unreadable.Add))
-                    {
-                        yield return r;
-                    }
-
-                    hashes.Add(Convert.ToHexStringLower(hashing.Finish()));
-                }
-            }
-        }
-
-        var sorted = sorter.Sort(All());
-        return (sorted, new ReconSide(string.Join(", ", inputs.Select(i => i.Name)), 0, 0, string.Join(",", hashes)));
     }
 }

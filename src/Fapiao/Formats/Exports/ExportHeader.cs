@@ -43,6 +43,9 @@ internal sealed class ExportHeader
 
     public bool Has(ExportColumn column) => _index[(int)column] >= 0;
 
+    /// <summary>The position of <paramref name="column"/> in a row, or -1 when the header has no such column.</summary>
+    public int IndexOf(ExportColumn column) => _index[(int)column];
+
     /// <summary>The cell of <paramref name="column"/> in a row; blank when the column is absent or the row is short.</summary>
     public ExportCell Cell(IReadOnlyList<ExportCell> row, ExportColumn column)
     {

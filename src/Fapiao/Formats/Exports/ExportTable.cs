@@ -14,53 +14,51 @@ internal static class ExportTable
 
     public static IEnumerable<InputRow> Read(IEnumerable<TableRow> rows)
     {
-        ExportHeader? header = null;
-        TableRow? first = null;
-        var searched = 0;
+        var search = new ExportHeaderSearch();
         foreach (var row in rows)
         {
-            first ??= row;
-            if (header is null && row.Cells is null)
+            if (search.Header is not { } header)
             {
-                // A row that could not be read at all (too long, undecodable, a damaged sheet) is refused wherever it is.
-                yield return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, null, row.Problems);
-                continue;
-            }
-
-            if (header is null)
-            {
-                if (row.Cells is { } cells && row.Problems.Count == 0)
+                if (search.Feed(row, out var stop) is { } refused)
                 {
-                    header = ExportHeader.TryMatch(cells);
+                    yield return refused;
                 }
 
-                if (header is null && ++searched == HeaderSearchRows)
+                if (stop)
                 {
-                    yield return HeaderNotFound(first);
                     yield break;
                 }
 
                 continue;
             }
 
-            if (row.Cells is { } rowCells && rowCells.All(c => c.IsBlank) && row.Problems.Count == 0)
+            if (ReadRow(header, row) is { } read)
             {
-                continue;
+                yield return read;
             }
-
-            var problems = row.Problems;
-            var draft = row.Cells is null ? null : ExportRowMapper.Map(header, row.Cells, problems);
-            yield return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, draft, problems);
         }
 
-        if (header is null)
+        if (search.Finish() is { } notFound)
         {
-            yield return HeaderNotFound(first);
+            yield return notFound;
         }
     }
 
+    /// <summary>One row after the header: mapped to a draft, or null for a blank row (skipped).</summary>
+    public static InputRow? ReadRow(ExportHeader header, TableRow row)
+    {
+        if (row.Cells is { } rowCells && rowCells.All(c => c.IsBlank) && row.Problems.Count == 0)
+        {
+            return null;
+        }
+
+        var problems = row.Problems;
+        var draft = row.Cells is null ? null : ExportRowMapper.Map(header, row.Cells, problems);
+        return new InputRow(row.Number, row.Raw, row.RawLength, row.RawSha256, draft, problems);
+    }
+
     /// <summary>Without a header no row can be read: the file is refused as one item, keeping its first row.</summary>
-    private static InputRow HeaderNotFound(TableRow? first) => new(
+    internal static InputRow HeaderNotFound(TableRow? first) => new(
         first?.Number ?? 1,
         first?.Raw ?? [],
         first?.Raw.LongLength ?? 0,

@@ -35,7 +35,8 @@ internal sealed class PlatformCsvReader(int maxRecordBytes = CsvRecordReader.Def
         }
     }
 
-    private static TableRow ToRow(RawLine record, Encoding encoding)
+    /// <summary>One record to its cells in the file's encoding, or to the problem that kept it from being read.</summary>
+    public static TableRow ToRow(RawLine record, Encoding encoding)
     {
         if (record.TooLong)
         {
