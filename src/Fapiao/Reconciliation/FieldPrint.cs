@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Numerics;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Fapiao.Reconciliation;
@@ -10,8 +10,9 @@ namespace Fapiao.Reconciliation;
 /// that two rows agree when their fingerprints are equal and are compared field by field only
 /// when they are not. Only the fields in the mask count: those both sides can state (a field one
 /// side never states is never compared). Equal fields always give equal fingerprints; unequal
-/// fields give equal ones with a chance of about 2^-128 per pair (not a cryptographic hash: a
-/// file crafted to collide is not defended against).
+/// fields give equal ones with a chance of about 2^-128 per pair, and since the fingerprint is
+/// SHA-256 (its first 128 bits), finding two rows that collide takes about 2^64 hashes: a file
+/// cannot be crafted to hide a change.
 /// </summary>
 internal ref struct FieldPrint
 {
@@ -165,58 +166,14 @@ internal ref struct FieldPrint
         length += 8;
     }
 
-    /// <summary>Two 64-bit lanes mixed in the manner of MurmurHash3 x64-128, eight bytes at a time.</summary>
+    /// <summary>
+    /// The first 128 bits of SHA-256: collision resistant, so an export cannot be crafted to pass a
+    /// changed row off as matched (a non-cryptographic hash can be made to collide at will).
+    /// </summary>
     internal static (ulong, ulong) Hash(ReadOnlySpan<byte> data)
     {
-        const ulong c1 = 0x87c37b91114253d5UL;
-        const ulong c2 = 0x4cf5ad432745937fUL;
-        unchecked
-        {
-            ulong h1 = 0x9E3779B97F4A7C15UL ^ (ulong)data.Length;
-            ulong h2 = 0xC2B2AE3D27D4EB4FUL ^ (ulong)data.Length;
-            Span<byte> tail = stackalloc byte[8];
-            for (var i = 0; i < data.Length; i += 8)
-            {
-                ulong w;
-                if (i + 8 <= data.Length)
-                {
-                    w = BinaryPrimitives.ReadUInt64LittleEndian(data[i..]);
-                }
-                else
-                {
-                    tail.Clear();
-                    data[i..].CopyTo(tail);
-                    w = BinaryPrimitives.ReadUInt64LittleEndian(tail);
-                }
-
-                var k1 = BitOperations.RotateLeft(w * c1, 31) * c2;
-                h1 ^= k1;
-                h1 = (BitOperations.RotateLeft(h1, 27) + h2) * 5 + 0x52dce729;
-                var k2 = BitOperations.RotateLeft(w * c2, 33) * c1;
-                h2 ^= k2;
-                h2 = (BitOperations.RotateLeft(h2, 31) + h1) * 5 + 0x38495ab5;
-            }
-
-            h1 += h2;
-            h2 += h1;
-            h1 = Mix(h1);
-            h2 = Mix(h2);
-            h1 += h2;
-            h2 += h1;
-            return (h1, h2);
-        }
-    }
-
-    private static ulong Mix(ulong k)
-    {
-        unchecked
-        {
-            k ^= k >> 33;
-            k *= 0xff51afd7ed558ccdUL;
-            k ^= k >> 33;
-            k *= 0xc4ceb53fe1a85a63UL;
-            k ^= k >> 33;
-            return k;
-        }
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, digest);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(digest), BinaryPrimitives.ReadUInt64LittleEndian(digest[8..]));
     }
 }
