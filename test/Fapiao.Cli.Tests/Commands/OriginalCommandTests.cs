@@ -131,6 +131,35 @@ public sealed class OriginalCommandTests
     }
 
     [Fact]
+    public async Task Verify_KeptOriginals_PresenceByDefault_HashesWithOriginalsOption_AndNamesTheFileAtFault()
+    {
+        using var ledger = await new TempLedger().InitAsync();
+        var bytes = await File.ReadAllBytesAsync(SharedFixtures.PathOf("ofd", "legacy-einvoice-2020.ofd"));
+        await File.WriteAllBytesAsync(ledger.File("a.ofd"), bytes);
+        (await ledger.RunAsync("ingest", ledger.File("a.ofd"))).ExitCode.ShouldBe(0);
+        var stored = Directory.GetFiles(Path.Combine(ledger.Data, "originals"), Sha256(bytes), SearchOption.AllDirectories).Single();
+
+        var sound = await ledger.RunAsync("verify", "--originals", "--json");
+        var changed = (byte[])bytes.Clone();
+        changed[^100] ^= 0x01;
+        await File.WriteAllBytesAsync(stored, changed);
+        var presenceOnly = await ledger.RunAsync("verify", "--json");
+        var hashed = await ledger.RunAsync("verify", "--originals", "--json");
+        File.Delete(stored);
+        var missing = await ledger.RunAsync("verify", "--json");
+
+        sound.ExitCode.ShouldBe(0, sound.Stdout + sound.Stderr);
+        JsonDocument.Parse(sound.Stdout).RootElement.GetProperty("originals").GetInt32().ShouldBe(1);
+        presenceOnly.ExitCode.ShouldBe(0, "without --originals only the presence of each file is checked");
+        hashed.ExitCode.ShouldBe(4);
+        var damaged = JsonDocument.Parse(hashed.Stdout).RootElement.GetProperty("failure");
+        damaged.GetProperty("subject").GetString().ShouldBe("original");
+        damaged.GetProperty("message").GetString()!.ShouldContain(Sha256(bytes) + ", which events of the log name, no longer hashes to its name");
+        missing.ExitCode.ShouldBe(4);
+        JsonDocument.Parse(missing.Stdout).RootElement.GetProperty("failure").GetProperty("message").GetString()!.ShouldContain("is missing from");
+    }
+
+    [Fact]
     public async Task Original_UnknownHashOrKey_IsNotFound()
     {
         using var ledger = await new TempLedger().InitAsync();

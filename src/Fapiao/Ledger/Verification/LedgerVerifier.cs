@@ -107,7 +107,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             events = await log.ConfigureAwait(false);
             await VerifyConsistencyAsync(tenant, checkpoints, ct).ConfigureAwait(false);
             // In key order, so the first range's failure is the one reported; nothing counted until every range has passed.
-            var passed = new List<(long Events, long Invoices, ulong Digest)>(projections.Count);
+            var passed = new List<(long Events, long Invoices, ulong Digest, HashSet<string> Originals)>(projections.Count);
             foreach (var projection in projections)
             {
                 passed.Add(await projection.ConfigureAwait(false));
@@ -127,7 +127,9 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
                 Fail("event", null, null, "The stored kind, key or time of some event differs from what its bytes say.");
             }
 
-            return new VerifyReport(tenant, events, invoices, checkpoints.Count, null);
+            var originals = new HashSet<string>(StringComparer.Ordinal);
+            passed.ForEach(p => originals.UnionWith(p.Originals));
+            return new VerifyReport(tenant, events, invoices, checkpoints.Count, null) { Originals = originals };
         }
         catch (Failed f)
         {
@@ -298,8 +300,9 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
     }
 
     /// <summary>Replays the events of one key range and compares every projection row in it; the digest is of the decoded events.</summary>
-    private async Task<(long Events, long Invoices, ulong Digest)> VerifyProjectionAsync(string tenant, KeyRange range, CancellationToken ct)
+    private async Task<(long Events, long Invoices, ulong Digest, HashSet<string> Originals)> VerifyProjectionAsync(string tenant, KeyRange range, CancellationToken ct)
     {
+        var originals = new HashSet<string>(StringComparer.Ordinal);
         await using var records = store.QueryInvoicesAsync(tenant, new InvoiceQuery(AfterKey: range.After, UpToKey: range.UpTo), ct).GetAsyncEnumerator(ct);
         var hasRecord = await records.MoveNextAsync().ConfigureAwait(false);
         long seenEvents = 0, invoices = 0;
@@ -315,6 +318,10 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             }
 
             decodedDigest = unchecked(decodedDigest + Digest(stored.Index, e.Kind, e.Key, e.At));
+            if (e.Original is { } original)
+            {
+                originals.Add(original.Sha256);
+            }
 
             // The writer embeds the canonical bytes verbatim, so the content hash must be the hash of exactly those bytes.
             if (e.Kind is EventKinds.Recorded or EventKinds.Enriched && !HasContentHash(sha256, e.InvoiceBytes.Span, e.ContentHash))
@@ -356,7 +363,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             Fail("invoice", records.Current.FirstIndex, records.Current.Key, $"Invoice {records.Current.Key} is in the projection but no event records it.");
         }
 
-        return (seenEvents, invoices, decodedDigest);
+        return (seenEvents, invoices, decodedDigest, originals);
     }
 
     /// <summary>Whether <paramref name="contentHash"/> is the base64 SHA-256 of <paramref name="canonical"/> (as <see cref="Formats.Json.CanonicalInvoiceJson.ContentHash(ReadOnlySpan{byte})"/>), without a string or array per event.</summary>

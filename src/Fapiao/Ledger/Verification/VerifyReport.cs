@@ -9,6 +9,12 @@ internal sealed record VerifyReport(
     VerifyFailure? Failure)
 {
     public bool Ok => Failure is null;
+
+    /// <summary>
+    /// The SHA-256 of every kept original file an event names (filled when the log verified): the
+    /// files live beside the store, in the data folder, so the caller that knows it checks them.
+    /// </summary>
+    public IReadOnlyCollection<string> Originals { get; init; } = [];
 }
 
 /// <summary>The first difference: what (event, invoice, checkpoint, node, head, store), where, and how.</summary>
