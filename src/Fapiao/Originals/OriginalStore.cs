@@ -11,10 +11,15 @@ namespace Fapiao.Originals;
 /// event or quarantined item naming it is committed: a crash leaves at worst an original nobody
 /// names, never a name without its original. Reads check the hash.
 /// </summary>
-internal sealed class OriginalStore(string folder)
+internal sealed class OriginalStore(string folder, TimeProvider? clock = null)
 {
     public const string FolderName = "originals";
     private const string TempFolderName = "tmp";
+
+    /// <summary>A partial copy untouched this long was left by a process that died: no live copy pauses a day between writes.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
+
+    private bool swept;
 
     public string Folder { get; } = folder;
 
@@ -34,6 +39,12 @@ internal sealed class OriginalStore(string folder)
     {
         var tempFolder = Path.Combine(Folder, TempFolderName);
         Directory.CreateDirectory(tempFolder);
+        if (!swept)
+        {
+            SweepAbandoned(tempFolder);
+            swept = true;
+        }
+
         var temp = Path.Combine(tempFolder, Guid.NewGuid().ToString("N") + ".part");
         string sha;
         long length;
@@ -69,6 +80,30 @@ internal sealed class OriginalStore(string folder)
         }
 
         return (sha, length);
+    }
+
+    /// <summary>
+    /// Removes the partial copies of processes killed while they copied a file in (nothing names
+    /// them: a name is written only after its file is complete). Another process's copy in progress
+    /// is written to all the time, so only files untouched for <see cref="AbandonedAfter"/> go.
+    /// </summary>
+    private void SweepAbandoned(string tempFolder)
+    {
+        var before = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime - AbandonedAfter;
+        foreach (var part in Directory.EnumerateFiles(tempFolder, "*.part"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(part) < before)
+                {
+                    File.Delete(part);
+                }
+            }
+            catch (IOException)
+            {
+                // Gone already, or still open somewhere: left for the next sweep.
+            }
+        }
     }
 
     /// <summary>Opens a kept original for reading, unchecked (the ingest that just kept it reads it back).</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Fapiao.Ingest.Inputs;
 using Fapiao.Originals;
+using Fapiao.Tests.Support;
 
 namespace Fapiao.Tests.Originals;
 
@@ -26,6 +27,26 @@ public sealed class OriginalStoreTests : IDisposable
         sha256.ShouldBe(Sha256(bytes));
         length.ShouldBe(bytes.Length);
         File.ReadAllBytes(Path.Combine(store.Folder, sha256[..2], sha256)).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public void Keep_FirstCopy_RemovesPartialCopiesUntouchedForADay_AndLeavesOneInProgress()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var store = new OriginalStore(Path.Combine(folder, "originals", "acme"), new FixedClock(now));
+        var tmp = Directory.CreateDirectory(Path.Combine(store.Folder, "tmp")).FullName;
+        var abandoned = Path.Combine(tmp, "abandoned.part");
+        var inProgress = Path.Combine(tmp, "in-progress.part");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.WriteAllBytes(inProgress, [4, 5, 6]);
+        File.SetLastWriteTimeUtc(abandoned, (now - OriginalStore.AbandonedAfter - TimeSpan.FromMinutes(1)).UtcDateTime);
+        File.SetLastWriteTimeUtc(inProgress, (now - TimeSpan.FromHours(1)).UtcDateTime);
+
+        var (sha256, _) = store.Keep(new MemoryStream("kept"u8.ToArray()));
+
+        File.Exists(abandoned).ShouldBeFalse();
+        File.Exists(inProgress).ShouldBeTrue("another process may still be writing it");
+        File.Exists(store.PathOf(sha256)).ShouldBeTrue();
     }
 
     [Fact]
