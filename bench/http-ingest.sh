@@ -36,7 +36,11 @@ cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
 echo "== generating $N invoices"
 $FAPIAO demo generate --count "$N" --seed 6 --out "$OUT/invoices.jsonl" >/dev/null
 # Other invoices, posted first to each fresh server so that start-up (JIT, pools) is not measured.
-$FAPIAO demo generate --count 1000 --seed 61 --out "$OUT/warmup.jsonl" >/dev/null
+# The warm-up is long enough for the JIT to finish its second tier: after 1,000 or even 10,000
+# invoices a third of the measured CPU was still the tiered-compilation thread (perf), not the
+# service; on one SQLite server, four loads of 20,000 in a row took 7.95, 6.53, 3.87 and 3.78 s of CPU.
+WARMUP=${WARMUP:-40000}
+$FAPIAO demo generate --count "$WARMUP" --seed 61 --out "$OUT/warmup.jsonl" >/dev/null
 
 # One run: STORE (sqlite|postgres), CLIENTS. Prints one line of JSON (http_load.py's, with the server's CPU).
 run() {
@@ -52,7 +56,7 @@ run() {
   $FAPIAO --data "$data" "${db[@]}" serve --urls "$url" --rate-limit 0 > "$OUT/serve-$store-$clients.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 150); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.2; done
-  python3 bench/http_load.py "$url" "$key" "$OUT/warmup.jsonl" --clients 4 --batch "$BATCH" --key-prefix warmup- > "$OUT/warmup-$store-$clients.json"
+  python3 bench/http_load.py "$url" "$key" "$OUT/warmup.jsonl" --clients "$clients" --batch "$BATCH" --key-prefix warmup- > "$OUT/warmup-$store-$clients.json"
   c0=$(cpu_of "$SERVER"); g0=$(pg_throwaway_cpu)
   python3 bench/http_load.py "$url" "$key" "$OUT/invoices.jsonl" --clients "$clients" --batch "$BATCH" > "$OUT/load-$store-$clients.json"
   c1=$(cpu_of "$SERVER"); g1=$(pg_throwaway_cpu)
