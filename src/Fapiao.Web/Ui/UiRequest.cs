@@ -128,13 +128,21 @@ internal sealed class UiRequest
         _ => Msg.OutcomeRejected,
     }];
 
+    /// <summary>
+    /// A problem's message for this page: in Chinese, what the code means and then the core's
+    /// message with its exact values (English); in English, the core's message.
+    /// </summary>
+    public Markup ProblemMessage(Problem p) => ProblemText.Meaning(T, p.Code) is { } meaning
+        ? Html.Of($"{meaning} <span class=\"hint\" lang=\"en\">{p.Message}</span>")
+        : Html.Of($"{p.Message}");
+
     /// <summary>A table of problems: severity, code, place, message.</summary>
     public Markup ProblemTable(IEnumerable<Problem> problems, string caption) => Html.Of($"""
         <div class="scroll"><table>
         <caption>{caption}</caption>
         <thead><tr><th scope="col">{T[Msg.Severity]}</th><th scope="col">{T[Msg.Code]}</th><th scope="col">{T[Msg.Field]}</th><th scope="col">{T[Msg.Message]}</th></tr></thead>
         <tbody>
-        {Html.Join(problems.Select(p => Html.Of($"<tr><td>{T[p.IsError ? Msg.SeverityError : Msg.SeverityWarning]}</td><td><code>{p.Code}</code></td><td><code>{p.Field}</code></td><td>{p.Message}</td></tr>\n")))}
+        {Html.Join(problems.Select(p => Html.Of($"<tr><td>{T[p.IsError ? Msg.SeverityError : Msg.SeverityWarning]}</td><td><code>{p.Code}</code></td><td><code>{p.Field}</code></td><td>{ProblemMessage(p)}</td></tr>\n")))}
         </tbody>
         </table></div>
         """);

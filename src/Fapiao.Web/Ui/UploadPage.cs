@@ -96,7 +96,7 @@ internal static class UploadPage
                 ? Html.Of($"<a href=\"/invoices/{Uri.EscapeDataString(k)}\"><code>{k}</code></a>")
                 : Html.Of($"<code>{r.Key ?? "—"}</code>");
             var quarantined = r.QuarantineId is { } id ? Html.Of($" <a href=\"/quarantine/{id}\">#{id}</a>") : Markup.Empty;
-            var problems = Html.Join(r.Problems.Select(p => Html.Of($"<li><code>{p.Code}</code> <code>{p.Field}</code> {p.Message}</li>")));
+            var problems = Html.Join(r.Problems.Select(p => Html.Of($"<li><code>{p.Code}</code> <code>{p.Field}</code> {ui.ProblemMessage(p)}</li>")));
             return Html.Of($"""
                 <tr data-outcome="{r.Outcome.ToText()}"><td><code>{r.Source}</code></td><td>{key}</td><td class="outcome-{r.Outcome.ToText()}">{ui.OutcomeName(r.Outcome)}{quarantined}</td><td>{Html.If(r.Problems.Count > 0, Html.Of($"<ul class=\"problems\">{problems}</ul>"))}</td></tr>
                 """);

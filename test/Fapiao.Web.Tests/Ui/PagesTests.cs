@@ -177,6 +177,7 @@ public sealed class PagesTests : IAsyncLifetime
         html.Split("data-outcome=\"rejected\"").Length.ShouldBe(2);
         html.ShouldContain("href=\"/quarantine/");
         html.ShouldContain("<code>type.unknown</code>");
+        html.ShouldContain("发票类型代码不在已知列表中。", customMessage: "the problem's meaning in the page's language, beside the core's message");
         (await app.Ledger.Store.GetHeadAsync("acme", CancellationToken.None)).Size.ShouldBe(2);
     }
 

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Fapiao.Validation;
 using Fapiao.Web.Ui;
 
 namespace Fapiao.Web.Tests.Ui;
@@ -44,5 +46,22 @@ public sealed partial class UiTextTests
 
         UiText.Zh[Msg.SwitchLanguage].ShouldBe("English");
         UiText.En[Msg.SwitchLanguage].ShouldBe("中文");
+    }
+
+    [Fact]
+    public void ProblemText_EveryProblemCode_HasItsChineseMeaning_AndEnglishKeepsTheCoresMessage()
+    {
+        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        codes.ShouldNotBeEmpty();
+        ProblemText.Codes.ShouldBe(codes, ignoreOrder: true);
+        foreach (var code in codes)
+        {
+            ProblemText.Meaning(UiText.Zh, code).ShouldNotBeNullOrWhiteSpace(code);
+            ProblemText.Meaning(UiText.En, code).ShouldBeNull(code);
+        }
     }
 }
