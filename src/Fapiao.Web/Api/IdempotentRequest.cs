@@ -20,7 +20,17 @@ internal sealed class IdempotentRequest(IIdempotencyStore store, WebOptions opti
     public const int MaxKeyLength = 255;
 
     /// <summary>Runs <paramref name="handle"/> once per key and request; without the header, simply runs it.</summary>
-    public async Task<IResult> RunAsync(HttpContext context, Caller caller, byte[] body, Func<Task<StoredResponse>> handle)
+    public Task<IResult> RunAsync(HttpContext context, Caller caller, byte[] body, Func<Task<StoredResponse>> handle) =>
+        RunHashedAsync(context, caller, () => RequestHash(context.Request, body), handle);
+
+    /// <summary>
+    /// The same for a body that was streamed elsewhere (to temporary files) while hashed:
+    /// <paramref name="bodySha256"/> is the SHA-256 of its bytes.
+    /// </summary>
+    public Task<IResult> RunStreamedAsync(HttpContext context, Caller caller, byte[] bodySha256, Func<Task<StoredResponse>> handle) =>
+        RunHashedAsync(context, caller, () => RequestHash(context.Request, [.. "sha256:"u8, .. bodySha256]), handle);
+
+    private async Task<IResult> RunHashedAsync(HttpContext context, Caller caller, Func<byte[]> requestHash, Func<Task<StoredResponse>> handle)
     {
         var key = context.Request.Headers[Header].ToString();
         if (key.Length == 0)
@@ -34,7 +44,7 @@ internal sealed class IdempotentRequest(IIdempotencyStore store, WebOptions opti
             return ApiProblems.Invalid($"The {Header} must be 1–{MaxKeyLength} visible ASCII characters.");
         }
 
-        var hash = RequestHash(context.Request, body);
+        var hash = requestHash();
         var claim = await store.ClaimAsync(caller.Tenant, key, hash, options.Clock.GetUtcNow(), options.IdempotencyStaleAfter, context.RequestAborted).ConfigureAwait(false);
         switch (claim.Outcome)
         {

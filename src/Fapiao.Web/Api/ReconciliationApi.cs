@@ -1,7 +1,11 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fapiao.Accounts;
 using Fapiao.Domain;
+using Fapiao.Formats.Json;
+using Fapiao.Idempotency;
 using Fapiao.Reconciliation;
 using Fapiao.Tracing;
 using Fapiao.Validation;
@@ -36,7 +40,7 @@ internal static partial class ReconciliationApi
     {
         api.MapPost("/reconciliations", PostAsync)
             .WithName("postReconciliation").WithTags("reconciliation")
-            .WithSummary("Reconcile the ledger with export files (multipart/form-data: one or more file parts, CSV, XLSX or JSON Lines; optional field 'period' FROM..TO). The run is kept; the answer is fapiao reconcile --json with its run id.")
+            .WithSummary("Reconcile the ledger with export files (multipart/form-data: one or more file parts, CSV, XLSX or JSON Lines; optional field 'period' FROM..TO). The run is kept; the answer is fapiao reconcile --json with its run id. Idempotency-Key supported.")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces(StatusCodes.Status200OK, typeof(System.Text.Json.JsonElement), "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -55,7 +59,7 @@ internal static partial class ReconciliationApi
         return api;
     }
 
-    private static async Task<IResult> PostAsync(HttpContext context, LedgerService ledger, WebOptions options, BodyBudget budget)
+    private static async Task<IResult> PostAsync(HttpContext context, LedgerService ledger, WebOptions options, BodyBudget budget, IdempotentRequest idempotency)
     {
         var caller = context.Caller();
         if (!caller.Can(Permission.Reconcile))
@@ -79,7 +83,10 @@ internal static partial class ReconciliationApi
 
         using var lease = await budget.TakeAsync(context.Request.ContentLength ?? options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         using var upload = new Upload();
-        await upload.ReadAsync(context.Request.Body, boundary, context.RequestAborted).ConfigureAwait(false);
+        // Hashed as it streams into temporary files, for the Idempotency-Key: a retried upload is not a second run.
+        await using var body = new HashingReadStream(context.Request.Body);
+        await upload.ReadAsync(body, boundary, context.RequestAborted).ConfigureAwait(false);
+        var bodySha256 = await body.FinishAsync(context.RequestAborted).ConfigureAwait(false);
         if (upload.Files.Count == 0)
         {
             return ApiProblems.Invalid("Send at least one export file (a multipart part with a filename).");
@@ -99,8 +106,17 @@ internal static partial class ReconciliationApi
 
         try
         {
-            var (result, run) = await ledger.ReconcileAsync(caller, upload.Files, period, IngestApi.RowReaders, tempDirectory: null, context.RequestAborted).ConfigureAwait(false);
-            return new JsonBody(w => ReconciliationJson.Write(w, result, run.Id));
+            return await idempotency.RunStreamedAsync(context, caller, bodySha256, async () =>
+            {
+                var (result, run) = await ledger.ReconcileAsync(caller, upload.Files, period, IngestApi.RowReaders, tempDirectory: null, context.RequestAborted).ConfigureAwait(false);
+                var buffer = new ArrayBufferWriter<byte>();
+                await using (var writer = new Utf8JsonWriter(buffer, CanonicalInvoiceJson.WriterOptions))
+                {
+                    ReconciliationJson.Write(writer, result, run.Id);
+                }
+
+                return new StoredResponse(StatusCodes.Status200OK, JsonBody.ContentType, buffer.WrittenSpan.ToArray());
+            }).ConfigureAwait(false);
         }
         catch (ReconciliationException ex)
         {

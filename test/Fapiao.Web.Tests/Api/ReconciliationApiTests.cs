@@ -70,6 +70,31 @@ public sealed class ReconciliationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdempotencyKey_RetriedUpload_ReplaysTheFirstAnswer_OneRunKept_AnotherFileIs422()
+    {
+        var csv = Csv(Row(invoices[0]), Row(Stranger()));
+        async Task<HttpResponseMessage> PostAsync(string body)
+        {
+            var content = new MultipartFormDataContent("fixed-boundary") { { new ByteArrayContent(Encoding.UTF8.GetBytes(body)), "file", "platform.csv" } };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reconciliations") { Content = content };
+            request.Headers.Add("Idempotency-Key", "month-end-2024-11");
+            return await acme.SendAsync(request);
+        }
+
+        var first = await PostAsync(csv);
+        var again = await PostAsync(csv);
+        var other = await PostAsync(Csv(Row(invoices[1])));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await again.Content.ReadAsByteArrayAsync()).ShouldBe(await first.Content.ReadAsByteArrayAsync());
+        other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var history = await (await acme.GetAsync("/api/v1/reconciliations")).ShouldBeAsync(HttpStatusCode.OK);
+        history.GetProperty("runs").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task MonthEndExport_ClassifiedAsTheCoreUseCaseDoes_AndTheRunIsKept()
     {
         var stranger = Stranger();
