@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Fapiao.Domain;
 using Fapiao.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 // SQL text here is assembled only from constant fragments; every value is bound as a parameter.
 #pragma warning disable CA2100
@@ -183,6 +184,10 @@ internal sealed partial class PostgreSqlLedgerStore
 
     public IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct) =>
         ReadQuarantineWhereAsync("q.tenant = $1 ORDER BY q.id", ct, PostgreSqlRows.Text(tenant));
+
+    public IAsyncEnumerable<QuarantineItem> ListQuarantineByKeysAsync(string tenant, IReadOnlyCollection<string> keys, bool keyless, CancellationToken ct) =>
+        ReadQuarantineWhereAsync("q.tenant = $1 AND (q.key = ANY($2) OR ($3 AND q.key IS NULL)) ORDER BY q.id", ct,
+            PostgreSqlRows.Text(tenant), new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, new NpgsqlParameter<bool> { TypedValue = keyless });
 
     public ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct) =>
         ReadQuarantineWhereAsync("q.tenant = $1 AND q.id = $2", ct, PostgreSqlRows.Text(tenant), PostgreSqlRows.Long(id)).FirstOrDefaultAsync(ct);

@@ -104,6 +104,7 @@ internal static class PostgreSqlSchema
             original_place   text,
             PRIMARY KEY (tenant, id)
         );
+        CREATE INDEX quarantine_by_key ON quarantine (tenant, key);
 
         CREATE FUNCTION fapiao_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -315,6 +315,24 @@ internal sealed partial class SqliteLedgerStore
     public IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct) =>
         ReadQuarantineWhereAsync("q.tenant = $t ORDER BY q.id", tenant, null, ct);
 
+    public async IAsyncEnumerable<QuarantineItem> ListQuarantineByKeysAsync(string tenant, IReadOnlyCollection<string> keys, bool keyless, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Two index lookups (INDEXED BY: without statistics the planner prefers the primary key, a scan of the tenant), merged in id order.
+        var items = await ReadQuarantineWhereAsync("q.tenant = $t AND q.key IN (SELECT value FROM json_each($keys))", tenant, null, ct, System.Text.Json.JsonSerializer.Serialize(keys), QuarantineByKey)
+            .ToListAsync(ct).ConfigureAwait(false);
+        if (keyless)
+        {
+            items.AddRange(await ReadQuarantineWhereAsync("q.tenant = $t AND q.key IS NULL", tenant, null, ct, indexedBy: QuarantineByKey).ToListAsync(ct).ConfigureAwait(false));
+        }
+
+        foreach (var item in items.OrderBy(i => i.Id))
+        {
+            yield return item;
+        }
+    }
+
+    private const string QuarantineByKey = "quarantine_by_key";
+
     public async ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct)
     {
         await foreach (var item in ReadQuarantineWhereAsync("q.tenant = $t AND q.id = $id", tenant, id, ct).ConfigureAwait(false))
@@ -325,18 +343,19 @@ internal sealed partial class SqliteLedgerStore
         return null;
     }
 
-    private async IAsyncEnumerable<QuarantineItem> ReadQuarantineWhereAsync(string where, string tenant, long? id, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<QuarantineItem> ReadQuarantineWhereAsync(string where, string tenant, long? id, [EnumeratorCancellation] CancellationToken ct, string keysJson = "[]", string? indexedBy = null)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
             SELECT q.id, q.outcome, q.source, q.at, q.actor, q.key, q.raw, q.raw_length, q.raw_sha256, q.problems, q.original_sha256, q.original_place,
                    r.quarantine_id, r.event_idx, r.key, r.at
-            FROM quarantine q LEFT JOIN quarantine_resolutions r ON r.tenant = q.tenant AND r.quarantine_id = q.id
+            FROM quarantine q{(indexedBy is null ? "" : " INDEXED BY " + indexedBy)} LEFT JOIN quarantine_resolutions r ON r.tenant = q.tenant AND r.quarantine_id = q.id
             WHERE {where};
             """;
         cmd.Parameters.AddWithValue("$t", tenant);
         cmd.Parameters.AddWithValue("$id", id ?? 0);
+        cmd.Parameters.AddWithValue("$keys", keysJson);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {

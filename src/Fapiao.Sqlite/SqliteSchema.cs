@@ -92,6 +92,7 @@ internal static class SqliteSchema
             original_place   TEXT,
             PRIMARY KEY (tenant, id)
         );
+        CREATE INDEX quarantine_by_key ON quarantine (tenant, key);
 
         CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
         CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using Fapiao.Ingest;
 using Fapiao.Reconciliation;
 using Fapiao.Storage.Specification.Support;
 using Fapiao.Tracing;
@@ -88,6 +90,37 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         (await Runs.ListDifferencesAsync(Tenant, null, openOnly: false, CancellationToken.None).ToListAsync()).ShouldBeEmpty();
         (await Runs.GetReconciliationAsync(Tenant, 1, CancellationToken.None)).ShouldBeNull();
         (await Runs.RecordReconciliationAsync(Tenant, Run(), [], CancellationToken.None)).Id.ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task ListQuarantineByKeys_GivesTheAskedKeysAndOnRequestTheKeyless_InIdOrder_OfItsTenantOnly()
+    {
+        (await Store.CreateTenantAsync("other", Clock.Now, CancellationToken.None)).ShouldBeTrue();
+        // Conflicts keep their key; an item that cannot be read has none.
+        await IngestAsync(Invoices.Shudian(N(1)), Invoices.Shudian(N(2)), Invoices.Shudian(N(3)));
+        await IngestAsync("other", Invoices.Shudian(N(1)));
+        JsonNode Changed(int i)
+        {
+            var invoice = Invoices.Shudian(N(i));
+            invoice["buyer"]!["name"] = "另一家公司";
+            return invoice;
+        }
+
+        var keyless = new WriteItem(Reader.FromJson("test:broken", "{\"number\":"u8.ToArray()), "test");
+        var a = (await IngestAsync(Changed(1)))[0].QuarantineId!.Value;
+        var broken = (await Ledger.IngestAsync(Tenant, [keyless], wantReceipts: true, CancellationToken.None))[0].QuarantineId!.Value;
+        await IngestAsync(Changed(2));
+        var c = (await IngestAsync(Changed(3)))[0].QuarantineId!.Value;
+        await IngestAsync("other", Changed(1));
+
+        var keyed = await Store.ListQuarantineByKeysAsync(Tenant, [N(3), N(1), N(9)], keyless: false, CancellationToken.None).ToListAsync();
+        var withKeyless = await Store.ListQuarantineByKeysAsync(Tenant, [N(3), N(1)], keyless: true, CancellationToken.None).ToListAsync();
+
+        keyed.Select(i => i.Id).ShouldBe([a, c]);
+        keyed.Select(i => i.Key).ShouldBe([N(1), N(3)]);
+        withKeyless.Select(i => i.Id).ShouldBe([a, broken, c]);
+        withKeyless[1].Key.ShouldBeNull();
+        (await Store.ListQuarantineByKeysAsync(Tenant, [], keyless: false, CancellationToken.None).ToListAsync()).ShouldBeEmpty();
     }
 
     [SkippableFact]

@@ -72,6 +72,13 @@ internal interface ILedgerStore : IAsyncDisposable
 
     IAsyncEnumerable<QuarantineItem> ListQuarantineAsync(string tenant, CancellationToken ct);
 
+    /// <summary>
+    /// The tenant's quarantined items whose key is one of <paramref name="keys"/>, and with
+    /// <paramref name="keyless"/> those that have no key, in id order: what trace asks, read through an
+    /// index rather than the whole quarantine.
+    /// </summary>
+    IAsyncEnumerable<QuarantineItem> ListQuarantineByKeysAsync(string tenant, IReadOnlyCollection<string> keys, bool keyless, CancellationToken ct);
+
     ValueTask<QuarantineItem?> GetQuarantineAsync(string tenant, long id, CancellationToken ct);
 
     /// <summary>

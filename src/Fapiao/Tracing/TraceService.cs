@@ -27,7 +27,15 @@ internal sealed class TraceService(ILedgerStore store)
 
         var quarantine = new List<QuarantineItem>();
         var nearInQuarantine = new List<(QuarantineItem Item, string Reason, string Detail)>();
-        await foreach (var item in store.ListQuarantineAsync(tenant, ct).ConfigureAwait(false))
+        // Through the quarantine's key index: the key itself, the keys one typing mistake away (when the
+        // key is not in the ledger), and the items without a key whose bytes mention it.
+        var asked = new HashSet<string>(StringComparer.Ordinal) { key };
+        if (record is null)
+        {
+            asked.UnionWith(KeyTypos.Variants(key).Select(v => v.Key));
+        }
+
+        await foreach (var item in store.ListQuarantineByKeysAsync(tenant, asked, keyless: true, ct).ConfigureAwait(false))
         {
             if (item.Key == key || (item.Key is null && Mentions(item.Raw, key)))
             {
