@@ -11,7 +11,7 @@ internal sealed class ExternalSorter(int runSize = ExternalSorter.DefaultRunSize
     /// <summary>About 60 MB of records at a time.</summary>
     public const int DefaultRunSize = 200_000;
 
-    private readonly List<string> files = [];
+    private readonly TempFiles files = new(tempDirectory, "run");
 
     public int RunSize { get; } = runSize >= 1 ? runSize : throw new ArgumentOutOfRangeException(nameof(runSize));
 
@@ -57,8 +57,7 @@ internal sealed class ExternalSorter(int runSize = ExternalSorter.DefaultRunSize
     private string Spill(List<(ReconRecord Record, long Sequence)> run)
     {
         run.Sort(Compare);
-        var path = Path.Combine(tempDirectory ?? Path.GetTempPath(), $"fapiao-reconcile-{Guid.NewGuid():N}.run");
-        files.Add(path);
+        var path = files.New();
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new BinaryWriter(stream);
         foreach (var (record, _) in run)
@@ -108,20 +107,5 @@ internal sealed class ExternalSorter(int runSize = ExternalSorter.DefaultRunSize
     private static ReconRecord? Next(BinaryReader reader) =>
         reader.BaseStream.Position < reader.BaseStream.Length ? RecordCodec.Read(reader) : null;
 
-    public void Dispose()
-    {
-        foreach (var file in files)
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A run file still open elsewhere is left for the temp folder's cleanup.
-            }
-        }
-
-        files.Clear();
-    }
+    public void Dispose() => files.Dispose();
 }

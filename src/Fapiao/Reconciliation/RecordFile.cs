@@ -20,7 +20,7 @@ internal sealed class RecordFile(string? tempDirectory) : IDisposable
     {
         if (writer is null)
         {
-            var path = Path.Combine(tempDirectory ?? Path.GetTempPath(), $"fapiao-reconcile-{Guid.NewGuid():N}.records");
+            var path = TempFiles.PathIn(tempDirectory, "records");
             stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);

@@ -18,7 +18,7 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
 
     private const int ReadBufferRows = 4096;
 
-    private readonly List<string> files = [];
+    private readonly TempFiles files = new(tempDirectory, "rows");
     private readonly List<string> runs = [];
     private ReconRow[] run = new ReconRow[Math.Min(runSize, 1 << 14)];
     private int count;
@@ -88,7 +88,7 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
         {
             // Too many runs to hold a buffer for each: merge the first ones into one longer run.
             using var merged = new MergeCursor(pending.GetRange(0, MaxFanIn), _ => throw new InvalidOperationException("Rows are not read again while runs merge."));
-            var path = NewFile();
+            var path = files.New();
             using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var buffer = new ReconRow[ReadBufferRows];
@@ -123,35 +123,13 @@ internal sealed class RowSorter(int runSize = RowSorter.DefaultRunSize, string? 
     private string Spill(Span<ReconRow> rows)
     {
         rows.Sort();
-        var path = NewFile();
+        var path = files.New();
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         stream.Write(MemoryMarshal.AsBytes(rows));
         return path;
     }
 
-    private string NewFile()
-    {
-        var path = Path.Combine(tempDirectory ?? Path.GetTempPath(), $"fapiao-reconcile-{Guid.NewGuid():N}.rows");
-        files.Add(path);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        foreach (var file in files)
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A run file still open elsewhere is left for the temp folder's cleanup.
-            }
-        }
-
-        files.Clear();
-    }
+    public void Dispose() => files.Dispose();
 
     private sealed class ArrayCursor(ReconRow[] rows, int count, Func<ReconRow, ReconRecord> materialize) : IRowCursor
     {

@@ -68,26 +68,10 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
             return 0;
         }
 
-        var runs = new List<ReconciliationRun>();
-        await foreach (var run in source.ListReconciliationsAsync(tenant, ct).ConfigureAwait(false))
-        {
-            runs.Add(run);
-        }
-
-        runs.Reverse();
+        // Oldest first, as they were recorded.
+        var runs = await source.ListReconciliationsAsync(tenant, ct).Reverse().ToListAsync(ct).ConfigureAwait(false);
         var added = await target.ImportReconciliationsAsync(tenant, runs, [], ct).ConfigureAwait(false);
-        var chunk = new List<KeptDifference>(ChunkRows);
-        await foreach (var difference in source.ListDifferencesAsync(tenant, key: null, openOnly: false, ct).ConfigureAwait(false))
-        {
-            chunk.Add(difference);
-            if (chunk.Count == ChunkRows)
-            {
-                await target.ImportReconciliationsAsync(tenant, [], chunk, ct).ConfigureAwait(false);
-                chunk.Clear();
-            }
-        }
-
-        if (chunk.Count > 0)
+        await foreach (var chunk in Chunks(source.ListDifferencesAsync(tenant, key: null, openOnly: false, ct)).ConfigureAwait(false))
         {
             await target.ImportReconciliationsAsync(tenant, [], chunk, ct).ConfigureAwait(false);
         }
@@ -165,8 +149,7 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
     private async Task<long> CopyProjectionAsync(string tenant, CancellationToken ct)
     {
         long count = 0;
-        var chunk = new List<InvoiceRecord>(ChunkRows);
-        async Task FlushAsync()
+        await foreach (var chunk in Chunks(from.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct)).ConfigureAwait(false))
         {
             await using var tx = await to.BeginWriteAsync(tenant, ct).ConfigureAwait(false);
             var write = new BatchWrite { Head = tx.Head };
@@ -174,55 +157,48 @@ internal sealed class LedgerCopier(ILedgerStore from, ILedgerStore to, TimeProvi
             await tx.WriteAsync(write, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             count += chunk.Count;
-            chunk.Clear();
-        }
-
-        await foreach (var record in from.QueryInvoicesAsync(tenant, new InvoiceQuery(), ct).ConfigureAwait(false))
-        {
-            chunk.Add(record);
-            if (chunk.Count == ChunkRows)
-            {
-                await FlushAsync().ConfigureAwait(false);
-            }
-        }
-
-        if (chunk.Count > 0)
-        {
-            await FlushAsync().ConfigureAwait(false);
         }
 
         return count;
     }
 
+    /// <summary><paramref name="source"/> in lists of <see cref="ChunkRows"/> (the last one shorter), one transaction each.</summary>
+    private static async IAsyncEnumerable<List<T>> Chunks<T>(IAsyncEnumerable<T> source)
+    {
+        var chunk = new List<T>(ChunkRows);
+        await foreach (var item in source.ConfigureAwait(false))
+        {
+            chunk.Add(item);
+            if (chunk.Count == ChunkRows)
+            {
+                yield return chunk;
+                chunk = new List<T>(ChunkRows);
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
     private async Task<long> CopyQuarantineAsync(string tenant, CancellationToken ct)
     {
+        // One pass in id order from the first id the target lacks; each chunk moves the target's next id past it.
         long count = 0;
-        while (true)
+        var next = (await to.GetHeadAsync(tenant, ct).ConfigureAwait(false)).NextQuarantineId;
+        await foreach (var chunk in Chunks(from.ListQuarantineAsync(tenant, ct).Where(item => item.Id >= next)).ConfigureAwait(false))
         {
             await using var tx = await to.BeginWriteAsync(tenant, ct).ConfigureAwait(false);
-            var write = new BatchWrite { Head = tx.Head };
-            await foreach (var item in from.ListQuarantineAsync(tenant, ct).ConfigureAwait(false))
-            {
-                if (item.Id >= tx.Head.NextQuarantineId && write.Quarantine.Count < ChunkRows)
-                {
-                    write.Quarantine.Add(item);
-                    if (item.Resolution is { } resolution)
-                    {
-                        write.Resolutions.Add(resolution);
-                    }
-                }
-            }
-
-            if (write.Quarantine.Count == 0)
-            {
-                return count;
-            }
-
-            write.Head = tx.Head with { NextQuarantineId = write.Quarantine[^1].Id + 1 };
+            var write = new BatchWrite { Head = tx.Head with { NextQuarantineId = chunk[^1].Id + 1 } };
+            write.Quarantine.AddRange(chunk);
+            write.Resolutions.AddRange(chunk.Select(item => item.Resolution).OfType<QuarantineResolution>());
             await tx.WriteAsync(write, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
-            count += write.Quarantine.Count;
+            count += chunk.Count;
         }
+
+        return count;
     }
 }
 
