@@ -7,8 +7,11 @@ namespace Fapiao.Ingest;
 /// </summary>
 internal sealed class IngestRunner(InvoiceLedger ledger)
 {
+    /// <summary>The chunk size for submitters that chunk by themselves (the HTTP API); the runner uses the store's own.</summary>
     public const int ChunkSize = 1024;
     public const int MaxChunksInFlight = 4;
+
+    private readonly int chunkSize = ledger.Store.IngestChunkItems;
 
     public async Task<IngestSummary> RunAsync(
         string tenant,
@@ -20,7 +23,7 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
     {
         var summary = new IngestSummary();
         var inFlight = new Queue<Task<IReadOnlyList<IngestResult>>>();
-        var chunk = new List<WriteItem>(ChunkSize);
+        var chunk = new List<WriteItem>(chunkSize);
 
         async Task DrainOneAsync()
         {
@@ -45,7 +48,7 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
 
             Prepare(tenant, chunk);
             inFlight.Enqueue(ledger.IngestAsync(tenant, chunk, wantReceipts, ct));
-            chunk = new List<WriteItem>(ChunkSize);
+            chunk = new List<WriteItem>(chunkSize);
             while (inFlight.Count >= MaxChunksInFlight)
             {
                 await DrainOneAsync().ConfigureAwait(false);
@@ -56,7 +59,7 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
         {
             ct.ThrowIfCancellationRequested();
             chunk.Add(new WriteItem(submission, actor));
-            if (chunk.Count == ChunkSize)
+            if (chunk.Count == chunkSize)
             {
                 await FlushAsync().ConfigureAwait(false);
             }

@@ -19,6 +19,13 @@ internal interface ILedgerStore : IAsyncDisposable
 
     ValueTask<ILedgerWriteTransaction> BeginWriteAsync(string tenant, CancellationToken ct);
 
+    /// <summary>
+    /// How many submissions a bulk ingest hands the writer at a time (<see cref="Ingest.IngestRunner"/>).
+    /// Smaller chunks keep fewer submissions alive at once (cheaper garbage collections); larger ones
+    /// mean fewer transactions, which matters where each costs network round trips.
+    /// </summary>
+    int IngestChunkItems => 1024;
+
     ValueTask<LogHead> GetHeadAsync(string tenant, CancellationToken ct);
 
     ValueTask<InvoiceRecord?> GetInvoiceAsync(string tenant, string key, CancellationToken ct);
