@@ -4,6 +4,7 @@ using Fapiao.Ingest;
 using Fapiao.Ledger.Signing;
 using Fapiao.Ledger.Verification;
 using Fapiao.Storage.Specification.Support;
+using Fapiao.Tracing;
 using Fapiao.Validation;
 
 namespace Fapiao.Storage.Specification;
@@ -72,9 +73,7 @@ public abstract partial class LedgerStoreSpecification<TProvider>
     [SkippableFact]
     public async Task Ingest_LegacyQrAmountIsBeforeTax_FullInvoiceEnrichesIt()
     {
-        var legacy = Invoices.Shudian("71500013");
-        legacy["code"] = "011002680026";
-        legacy["type"] = "10";
+        var legacy = Invoices.Legacy("011002680026", "71500013");
         legacy["checkCode"] = "03272875819686271285";
         await IngestQrAsync("01,10,011002680026,71500013,1000.00,20241120,03272875819686271285,1818,");
 
@@ -138,6 +137,47 @@ public abstract partial class LedgerStoreSpecification<TProvider>
         item.Raw.ShouldBe(Invoices.Bytes(bad));
         item.Problems.Count.ShouldBe(3);
         (await Store.GetHeadAsync(Tenant, CancellationToken.None)).Size.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_RejectedItemWithAWellFormedNumber_IsQuarantinedUnderTheKeyItNames()
+    {
+        var bad = Invoices.Shudian();
+        bad["total"] = "1061.00";
+
+        var result = (await IngestAsync(bad))[0];
+
+        result.Outcome.ShouldBe(IngestOutcome.Rejected);
+        result.Key.ShouldBe(Invoices.ShudianNumber);
+        var found = await ToListAsync(Store.ListQuarantineByKeysAsync(Tenant, [Invoices.ShudianNumber], keyless: false, CancellationToken.None));
+        found.Select(q => (q.Id, q.Key)).ShouldBe([(result.QuarantineId!.Value, Invoices.ShudianNumber)]);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_RejectedLegacyItem_IsQuarantinedUnderItsCodeAndNumberAndTraceFindsIt()
+    {
+        var bad = Invoices.Legacy("044031900111", "12345678");
+        bad["amount"] = "abc";
+
+        var result = (await IngestAsync(bad))[0];
+
+        result.Outcome.ShouldBe(IngestOutcome.Rejected);
+        result.Key.ShouldBe("044031900111-12345678");
+        // Its bytes spell code and number apart, so only the key it is kept under finds it.
+        var answer = await new TraceService(Store).TraceAsync(Tenant, new TraceQuery("044031900111-12345678"), CancellationToken.None);
+        answer.Explanations[0].Cause.ShouldBe(TraceCauses.Rejected);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_RejectedItemWithAMalformedNumber_IsQuarantinedWithoutAKey()
+    {
+        var bad = Invoices.Shudian("2411200000000000000X");
+
+        var result = (await IngestAsync(bad))[0];
+
+        result.Outcome.ShouldBe(IngestOutcome.Rejected);
+        result.Key.ShouldBeNull();
+        (await Store.GetQuarantineAsync(Tenant, result.QuarantineId!.Value, CancellationToken.None)).ShouldNotBeNull().Key.ShouldBeNull();
     }
 
     [SkippableFact]

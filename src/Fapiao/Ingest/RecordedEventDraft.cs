@@ -48,7 +48,7 @@ internal sealed class RecordedEventDraft
             return null;
         }
 
-        var key = invoice.Key.ToString();
+        var key = submission.Key ?? invoice.Key.ToString();
         var e = Event(tenant, key, Placeholder, item, invoice, canonical, hash, Warnings(submission.Problems));
         var encoded = EventCodec.Encode(e);
         var offset = encoded.AsSpan().IndexOf(",\"at\":\""u8);

@@ -22,6 +22,13 @@ internal sealed class Submission
     public Invoice? Invoice { get; init; }
 
     /// <summary>
+    /// The invoice key the item names: the valid invoice's key, or for a rejected item the key its
+    /// number (and code) spell where they are well-formed (<see cref="InvoiceValidator.KeyOf"/>), so
+    /// that quarantine keeps it under that key; null where they are not.
+    /// </summary>
+    public string? Key { get; init; }
+
+    /// <summary>
     /// The canonical bytes of <see cref="Invoice"/>, made where the submission is parsed, so that the
     /// single writer does not spend its time serialising.
     /// </summary>
@@ -43,7 +50,7 @@ internal sealed class Submission
     /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
     public PlatformStatus? PlatformStatus { get; init; }
 
-    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null)
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null, InvoiceKey? claimedKey = null)
     {
         var valid = problems.Exists(p => p.IsError) ? null : invoice;
         var canonical = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid);
@@ -53,6 +60,7 @@ internal sealed class Submission
             Raw = raw,
             RawLength = raw.LongLength,
             Invoice = valid,
+            Key = (invoice?.Key ?? claimedKey)?.ToString(),
             CanonicalBytes = canonical,
             ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,
@@ -61,9 +69,9 @@ internal sealed class Submission
     }
 
     /// <summary>As <see cref="Create"/>, keeping at most <see cref="MaxKeptBytes"/> of <paramref name="raw"/> with its full length and hash.</summary>
-    public static Submission CreateKept(string source, byte[] raw, Invoice? invoice, List<Problem> problems) =>
+    public static Submission CreateKept(string source, byte[] raw, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) =>
         raw.Length <= MaxKeptBytes
-            ? Create(source, raw, invoice, problems)
+            ? Create(source, raw, invoice, problems, claimedKey: claimedKey)
             : new()
             {
                 Source = source,
@@ -71,6 +79,7 @@ internal sealed class Submission
                 RawLength = raw.LongLength,
                 RawSha256 = SHA256.HashData(raw),
                 Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+                Key = (invoice?.Key ?? claimedKey)?.ToString(),
                 Problems = problems,
             };
 

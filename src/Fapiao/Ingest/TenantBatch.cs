@@ -130,7 +130,7 @@ internal sealed partial class TenantBatch
         var submission = item.Submission;
         if (submission.Invoice is not { } invoice)
         {
-            return Quarantine(item, IngestOutcome.Rejected, null, submission.Problems);
+            return Quarantine(item, IngestOutcome.Rejected, submission.Key, submission.Problems);
         }
 
         var key = item.Recorded?.Key ?? invoice.Key.ToString();

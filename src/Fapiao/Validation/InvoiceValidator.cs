@@ -64,6 +64,13 @@ internal sealed partial class InvoiceValidator(TimeProvider clock)
         };
     }
 
+    /// <summary>
+    /// The key <paramref name="draft"/> names where its number (and code) are well-formed, whatever
+    /// else is wrong with it: a rejected item is kept in quarantine under that key, so that asking
+    /// for it finds it. Null where the number or code itself is wrong.
+    /// </summary>
+    public InvoiceKey? KeyOf(InvoiceDraft draft) => ValidateKey(draft, Today, []);
+
     private static InvoiceKey? ValidateKey(InvoiceDraft draft, DateOnly today, List<Problem> problems)
     {
         if (Empty(draft.Number) is null)

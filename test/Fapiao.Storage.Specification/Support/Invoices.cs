@@ -27,6 +27,15 @@ internal static class Invoices
         ["total"] = total,
     };
 
+    /// <summary>The same content as a legacy electronic ordinary invoice (type 10), keyed by code and number.</summary>
+    public static JsonObject Legacy(string code, string number)
+    {
+        var legacy = Shudian(number);
+        legacy["code"] = code;
+        legacy["type"] = "10";
+        return legacy;
+    }
+
     public static JsonObject Red(string number, string blue, string amount, string tax)
     {
         var a = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture);

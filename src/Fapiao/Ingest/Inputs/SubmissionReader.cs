@@ -91,7 +91,7 @@ internal sealed class SubmissionReader(
     public Submission FromRow(string source, InputRow row)
     {
         var problems = row.Problems;
-        var invoice = row.Draft is null ? null : validator.Validate(row.Draft, problems);
+        var invoice = Validate(row.Draft, problems);
         var canonical = invoice is null || problems.Exists(p => p.IsError) ? null : CanonicalInvoiceJson.ToBytes(invoice);
         return new Submission
         {
@@ -100,6 +100,7 @@ internal sealed class SubmissionReader(
             RawLength = row.RawLength,
             RawSha256 = row.RawSha256,
             Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+            Key = (invoice?.Key ?? Claimed(row.Draft, invoice))?.ToString(),
             CanonicalBytes = canonical,
             ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,
@@ -111,24 +112,26 @@ internal sealed class SubmissionReader(
     {
         var problems = new List<Problem>();
         var draft = InvoiceJsonReader.Read(bytes, problems);
-        var invoice = draft is null ? null : validator.Validate(draft, problems);
-        return Submission.Create(source, bytes, invoice, problems);
+        var invoice = Validate(draft, problems);
+        return Submission.Create(source, bytes, invoice, problems, claimedKey: Claimed(draft, invoice));
     }
 
     public Submission FromQr(string source, byte[] bytes)
     {
         var problems = new List<Problem>();
         Invoice? invoice = null;
+        InvoiceDraft? draft = null;
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             problems.Add(Problem.Error(ErrorCodes.EncodingInvalid, "qr", "The QR content is not valid UTF-8."));
         }
-        else if (ParseQr(Encoding.UTF8.GetString(bytes), problems) is { } draft)
+        else
         {
-            invoice = validator.Validate(draft, problems);
+            draft = ParseQr(Encoding.UTF8.GetString(bytes), problems);
+            invoice = Validate(draft, problems);
         }
 
-        return Submission.Create(source, bytes, invoice, problems);
+        return Submission.Create(source, bytes, invoice, problems, claimedKey: Claimed(draft, invoice));
     }
 
     /// <summary>A whole XML file is one invoice; its source is the file's name.</summary>
@@ -151,12 +154,17 @@ internal sealed class SubmissionReader(
         var problems = new List<Problem>();
 
         var (draft, part) = read(file.Bytes, problems);
-        return file.ToSubmission(part is null ? name : $"{name}:{part}", Validate(draft, problems), problems);
+        var invoice = Validate(draft, problems);
+        return file.ToSubmission(part is null ? name : $"{name}:{part}", invoice, problems, Claimed(draft, invoice));
     }
 
     /// <summary>Like JSON, a draft is validated even when its reader found errors, so that every problem is reported at once.</summary>
     private Invoice? Validate(InvoiceDraft? draft, List<Problem> problems) =>
         draft is null ? null : validator.Validate(draft, problems);
+
+    /// <summary>The key a draft the validator refused still names (<see cref="InvoiceValidator.KeyOf"/>); only asked where there is no invoice.</summary>
+    private InvoiceKey? Claimed(InvoiceDraft? draft, Invoice? invoice) =>
+        invoice is not null || draft is null ? null : validator.KeyOf(draft);
 
     /// <summary>
     /// A draft from QR content (as scanned from an image or a PDF), or null with the errors added.
@@ -183,7 +191,7 @@ internal sealed class SubmissionReader(
     public Submission FromFile(string source, byte[] file, InvoiceDraft? draft, List<Problem> problems, string? place = null)
     {
         var invoice = draft is null || problems.Exists(p => p.IsError) ? null : validator.Validate(draft, problems);
-        var submission = Submission.CreateKept(source, file, invoice, problems);
+        var submission = Submission.CreateKept(source, file, invoice, problems, Claimed(draft, invoice));
         submission.Place = place;
         return submission;
     }

@@ -68,13 +68,14 @@ internal sealed record WholeFile(byte[]? Bytes, byte[] Kept, long Length, byte[]
     }
 
     /// <summary>The submission of this file: its kept bytes, its full length and hash.</summary>
-    public Submission ToSubmission(string source, Invoice? invoice, List<Problem> problems) => new()
+    public Submission ToSubmission(string source, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) => new()
     {
         Source = source,
         Raw = Kept,
         RawLength = Length,
         RawSha256 = Sha256,
         Invoice = problems.Exists(p => p.IsError) ? null : invoice,
+        Key = (invoice?.Key ?? claimedKey)?.ToString(),
         Problems = problems,
     };
 

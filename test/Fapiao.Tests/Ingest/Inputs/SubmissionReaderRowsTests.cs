@@ -55,6 +55,19 @@ public sealed class SubmissionReaderRowsTests
         submissions[1].RawSha256.ShouldBe(new byte[32]);
     }
 
+    [Theory]
+    [InlineData("24442000000012345678", "24442000000012345678")]
+    [InlineData("2444200000001234567", null)]
+    public void Read_RejectedRow_NamesTheKeyItsNumberSpells(string number, string? key)
+    {
+        var csv = Csv.Replace("24442000000012345678", number, StringComparison.Ordinal).Replace("100.00,6.00", "100.00,7.00", StringComparison.Ordinal);
+
+        var submission = CreateSut().Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "export.csv", InputFormat.Csv).ToList().ShouldHaveSingleItem();
+
+        submission.Invoice.ShouldBeNull();
+        submission.Key.ShouldBe(key);
+    }
+
     [Fact]
     public void Read_XlsxWithoutAReader_IsAProgrammingError() =>
         Should.Throw<InvalidOperationException>(() => CreateSut().Read(new MemoryStream([]), "book.xlsx", InputFormat.Xlsx).ToList());
