@@ -55,6 +55,22 @@ copy_s=$(echo "$(date +%s.%N) - $start" | bc)
 sleep 1; copy_pg_cpu=$(echo "$(pg_throwaway_cpu) - $pg0" | bc)
 read -r psql_user psql_sys < "$work/psql-cpu"
 
+# The floor: the ledger's own rows (events, tree nodes, invoice rows), dumped in binary and loaded
+# with psql \copy into tables of the same shape with the same indexes (LIKE ... INCLUDING ALL), on
+# the same server: what writing those rows costs with nothing parsed, validated or hashed.
+for t in events nodes invoices; do
+  psql -d bench_fapiao -c "\\copy (SELECT * FROM $t) TO '$work/$t.bin' WITH (FORMAT binary)"
+  psql -d bench_fapiao -c "CREATE TABLE same_$t (LIKE $t INCLUDING ALL)"
+done
+sync; sleep 1; pg0=$(pg_throwaway_cpu)
+start=$(date +%s.%N)
+"$bin/psql" -X -q -h "$sock" -p "$port" -U postgres -d bench_fapiao \
+  -c "\\copy same_events FROM '$work/events.bin' WITH (FORMAT binary)" \
+  -c "\\copy same_nodes FROM '$work/nodes.bin' WITH (FORMAT binary)" \
+  -c "\\copy same_invoices FROM '$work/invoices.bin' WITH (FORMAT binary)"
+same_s=$(echo "$(date +%s.%N) - $start" | bc)
+sleep 1; same_pg_cpu=$(echo "$(pg_throwaway_cpu) - $pg0" | bc)
+
 start=$(date +%s.%N)
 fapiao verify --data "$work/data" --db "$db" >/dev/null
 verify_s=$(echo "$(date +%s.%N) - $start" | bc)
@@ -67,3 +83,5 @@ printf 'invoices: %d\nfapiao ingest (PostgreSQL): %.1f s (%.0f invoices/s); CPU:
   "$count" "$fapiao_s" "$(echo "$count / $fapiao_s" | bc -l)" "$fapiao_cpu" "$fapiao_pg_cpu" \
   "$copy_s" "$(echo "$count / $copy_s" | bc -l)" "$copy_cpu" "$copy_pg_cpu" \
   "$ratio" "$(echo "($fapiao_cpu + $fapiao_pg_cpu) / ($copy_cpu + $copy_pg_cpu)" | bc -l)" "$verify_s"
+printf 'floor: the ledger'"'"'s own rows by psql \\copy (same tables and indexes): %.1f s (%.2fx the flat \\copy; server CPU %.1f s); fapiao ingest is %.2fx this\n' \
+  "$same_s" "$(echo "$same_s / $copy_s" | bc -l)" "$same_pg_cpu" "$(echo "$fapiao_s / $same_s" | bc -l)"
