@@ -25,7 +25,10 @@ internal sealed partial class LedgerService(InvoiceLedger ledger)
     public Task<IReadOnlyList<IngestResult>> IngestAsync(Caller caller, IReadOnlyList<Submission> submissions, bool wantReceipts, CancellationToken ct)
     {
         Require(caller, Permission.Submit);
-        return ledger.IngestAsync(caller.Tenant, submissions.Select(s => new WriteItem(s, caller.Actor)).ToList(), wantReceipts, ct);
+        var items = submissions.Select(s => new WriteItem(s, caller.Actor)).ToList();
+        // The events encoded here, on the request's thread, not by the single writer.
+        IngestRunner.PrepareHere(caller.Tenant, items);
+        return ledger.IngestAsync(caller.Tenant, items, wantReceipts, ct);
     }
 
     public Task<InvoiceView?> ShowAsync(Caller caller, InvoiceKey key, CancellationToken ct)

@@ -76,9 +76,23 @@ internal sealed class IngestRunner(InvoiceLedger ledger)
 
     /// <summary>
     /// Encodes each item's <c>recorded</c> event ahead of the writer (see <see cref="RecordedEventDraft"/>),
-    /// on every core: the writer is one thread, this side can be many. Other submitters that build
-    /// their own chunks (the HTTP API) can call it too.
+    /// on every core: the writer is one thread, this side can be many.
     /// </summary>
     internal static void Prepare(string tenant, List<WriteItem> chunk) =>
-        OnEveryCore.For(chunk.Count, i => chunk[i] = chunk[i] with { Recorded = RecordedEventDraft.For(tenant, chunk[i]) });
+        OnEveryCore.For(chunk.Count, i => PrepareOne(tenant, chunk, i));
+
+    /// <summary>
+    /// As <see cref="Prepare"/>, on the calling thread: for submitters that are many already (the
+    /// HTTP API's requests), where spreading one request over the cores would only add hand-offs.
+    /// </summary>
+    internal static void PrepareHere(string tenant, List<WriteItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            PrepareOne(tenant, items, i);
+        }
+    }
+
+    private static void PrepareOne(string tenant, List<WriteItem> items, int i) =>
+        items[i] = items[i] with { Recorded = RecordedEventDraft.For(tenant, items[i]) };
 }
