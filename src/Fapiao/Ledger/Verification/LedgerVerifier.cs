@@ -7,8 +7,9 @@ namespace Fapiao.Ledger.Verification;
 
 /// <summary>
 /// Recomputes everything the ledger claims from the stored event bytes alone: every leaf hash, the
-/// root of every signed checkpoint and its signature, the consistency of successive checkpoints,
-/// the stored tree nodes and log head, and every invoice's projection. Stops at the first
+/// root of every signed checkpoint and its signature, the consistency of successive checkpoints
+/// (each root recomputed from the one log, and a proof from the stored nodes that the newest
+/// extends the oldest), the stored tree nodes and log head, and every invoice's projection. Stops at the first
 /// difference and names it.
 /// </summary>
 /// <param name="store">The store to read.</param>
@@ -94,8 +95,7 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
             // key order was, so the first difference in key order is the first range's.
             var keyRanges = await RangesAsync(tenant, ct).ConfigureAwait(false);
             var log = Task.Run(() => VerifyLogAsync(tenant, checkpoints, ct), ct);
-            // Successive checkpoints' consistency reads only the stored tree nodes: beside the passes,
-            // not after them (one proof per group commit: thousands for a large ledger).
+            // The consistency proof reads only the stored tree nodes: beside the passes, not after them.
             var consistency = Task.Run(() => VerifyConsistencyAsync(tenant, checkpoints, ct), ct);
             var projections = keyRanges.Select(range => Task.Run(() => VerifyProjectionAsync(tenant, range, ct), ct)).ToList();
             try
@@ -291,17 +291,26 @@ internal sealed class LedgerVerifier(ILedgerStore store, CheckpointSigner signer
         }
     }
 
+    /// <summary>
+    /// Proves, from the stored tree nodes as a client asking for it would be answered, that the
+    /// newest checkpoint extends the oldest. Every other pair needs no proof of its own: the log pass
+    /// recomputes the tree from the events and finds each checkpoint's root at its size, so all of
+    /// them are prefixes of one log, and it checks every stored node, so the proofs served from
+    /// them are the recomputed tree's. (A proof per pair of successive checkpoints, one per group
+    /// commit, cost about 1 s of a 1,000,000-event verify and could find nothing more.)
+    /// </summary>
     private async Task VerifyConsistencyAsync(string tenant, List<SignedCheckpoint> checkpoints, CancellationToken ct)
     {
-        var source = new StridedNodeSource(store.Hashes(tenant), MerkleLayout.Stride);
-        for (var i = 1; i < checkpoints.Count; i++)
+        if (checkpoints.Count < 2)
         {
-            var (a, b) = (checkpoints[i - 1], checkpoints[i]);
-            var proof = await MerkleProofs.ConsistencyAsync(a.Size, b.Size, source, ct).ConfigureAwait(false);
-            if (!MerkleVerifier.VerifyConsistency(a.Size, b.Size, proof, a.Root, b.Root))
-            {
-                Fail("checkpoint", b.Size, null, $"The checkpoint at size {b.Size} is not consistent with the one at size {a.Size}.");
-            }
+            return;
+        }
+
+        var (a, b) = (checkpoints[0], checkpoints[^1]);
+        var proof = await MerkleProofs.ConsistencyAsync(a.Size, b.Size, new StridedNodeSource(store.Hashes(tenant), MerkleLayout.Stride), ct).ConfigureAwait(false);
+        if (!MerkleVerifier.VerifyConsistency(a.Size, b.Size, proof, a.Root, b.Root))
+        {
+            Fail("checkpoint", b.Size, null, $"The checkpoint at size {b.Size} is not consistent with the one at size {a.Size}.");
         }
     }
 
