@@ -50,6 +50,9 @@ internal sealed class Submission
     /// <summary>The state the tax platform reports for the invoice, where the source carries one (platform exports).</summary>
     public PlatformStatus? PlatformStatus { get; init; }
 
+    /// <summary>The text of <see cref="Key"/>: the invoice's key (even where other errors drop the invoice), else the claimed one.</summary>
+    public static string? KeyText(Invoice? invoice, InvoiceKey? claimedKey) => (invoice?.Key ?? claimedKey)?.ToString();
+
     public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null, InvoiceKey? claimedKey = null)
     {
         var valid = problems.Exists(p => p.IsError) ? null : invoice;
@@ -60,7 +63,7 @@ internal sealed class Submission
             Raw = raw,
             RawLength = raw.LongLength,
             Invoice = valid,
-            Key = (invoice?.Key ?? claimedKey)?.ToString(),
+            Key = KeyText(invoice, claimedKey),
             CanonicalBytes = canonical,
             ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,
@@ -79,7 +82,7 @@ internal sealed class Submission
                 RawLength = raw.LongLength,
                 RawSha256 = SHA256.HashData(raw),
                 Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-                Key = (invoice?.Key ?? claimedKey)?.ToString(),
+                Key = KeyText(invoice, claimedKey),
                 Problems = problems,
             };
 

@@ -100,7 +100,7 @@ internal sealed class SubmissionReader(
             RawLength = row.RawLength,
             RawSha256 = row.RawSha256,
             Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-            Key = (invoice?.Key ?? Claimed(row.Draft, invoice))?.ToString(),
+            Key = Submission.KeyText(invoice, Claimed(row.Draft, invoice)),
             CanonicalBytes = canonical,
             ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
             Problems = problems,

@@ -75,7 +75,7 @@ internal sealed record WholeFile(byte[]? Bytes, byte[] Kept, long Length, byte[]
         RawLength = Length,
         RawSha256 = Sha256,
         Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-        Key = (invoice?.Key ?? claimedKey)?.ToString(),
+        Key = Submission.KeyText(invoice, claimedKey),
         Problems = problems,
     };
 

@@ -9,8 +9,8 @@ namespace Fapiao.Ledger.Verification;
 /// Recomputes everything the ledger claims from the stored event bytes alone: every leaf hash, the
 /// root of every signed checkpoint and its signature, the consistency of successive checkpoints
 /// (each root recomputed from the one log, and a proof from the stored nodes that the newest
-/// extends the oldest), the stored tree nodes and log head, and every invoice's projection. Stops at the first
-/// difference and names it.
+/// extends the oldest), the stored tree nodes and log head, and every invoice's projection.
+/// Stops at the first difference and names it.
 /// </summary>
 /// <param name="store">The store to read.</param>
 /// <param name="signer">Verifies the checkpoints' signatures.</param>
