@@ -133,18 +133,26 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
 
         using var insert = new RawStatement(connection, "INSERT INTO events (tenant, idx, kind, key, at, leaf_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
         insert.Text(1, tenant);
-        // The events of one batch share their time: format it once.
-        var at = default(DateTimeOffset);
-        var atText = "";
+        // A value stays bound from row to row: the events of one batch share their time, and most
+        // share their kind, so those are formatted and bound only when they change.
+        DateTimeOffset? at = null;
+        string? kind = null;
         foreach (var e in events)
         {
             ct.ThrowIfCancellationRequested();
-            if (atText.Length == 0 || e.At != at)
+            if (e.At != at)
             {
-                (at, atText) = (e.At, Times.Format(e.At));
+                at = e.At;
+                insert.Text(5, Times.Format(e.At));
             }
 
-            insert.Integer(2, e.Index).Text(3, e.Kind).Text(4, e.Key).Text(5, atText).Blob(6, e.LeafHash).Blob(7, e.Bytes).Execute();
+            if (!string.Equals(e.Kind, kind, StringComparison.Ordinal))
+            {
+                kind = e.Kind;
+                insert.Text(3, kind);
+            }
+
+            insert.Integer(2, e.Index).Text(4, e.Key).Blob(6, e.LeafHash).Blob(7, e.Bytes).Execute();
         }
 
         return Task.CompletedTask;
