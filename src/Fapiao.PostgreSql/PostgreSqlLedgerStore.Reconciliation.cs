@@ -45,7 +45,7 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
                 cmd.Parameters.Add(PostgreSqlRows.Text(d.Class));
                 cmd.Parameters.Add(PostgreSqlRows.Text(d.Detail));
                 cmd.Parameters.Add(Date(d.IssueDate));
-                cmd.Parameters.Add(new NpgsqlParameter { Value = d.Total is { } t ? t : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+                cmd.Parameters.Add(Money(d.Total));
             }
 
             if (await seen.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
@@ -86,18 +86,19 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
             added += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
+        await using var upsert = new NpgsqlCommand(
+            "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run, closed_run) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+            + "ON CONFLICT (tenant, key, class, opened_run) DO UPDATE SET issue_date = excluded.issue_date, total = excluded.total, detail = excluded.detail, last_seen_run = excluded.last_seen_run, closed_run = excluded.closed_run;",
+            connection);
         foreach (var d in differences)
         {
-            await using var upsert = new NpgsqlCommand(
-                "INSERT INTO reconciliation_differences (tenant, key, class, opened_run, issue_date, total, detail, last_seen_run, closed_run) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                + "ON CONFLICT (tenant, key, class, opened_run) DO UPDATE SET issue_date = excluded.issue_date, total = excluded.total, detail = excluded.detail, last_seen_run = excluded.last_seen_run, closed_run = excluded.closed_run;",
-                connection);
+            upsert.Parameters.Clear();
             upsert.Parameters.Add(PostgreSqlRows.Text(tenant));
             upsert.Parameters.Add(PostgreSqlRows.Text(d.Key));
             upsert.Parameters.Add(PostgreSqlRows.Text(d.Class));
             upsert.Parameters.Add(PostgreSqlRows.Long(d.OpenedRun));
             upsert.Parameters.Add(Date(d.IssueDate));
-            upsert.Parameters.Add(new NpgsqlParameter { Value = d.Total is { } t ? t : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+            upsert.Parameters.Add(Money(d.Total));
             upsert.Parameters.Add(PostgreSqlRows.Text(d.Detail));
             upsert.Parameters.Add(PostgreSqlRows.Long(d.LastSeenRun));
             upsert.Parameters.Add(new NpgsqlParameter { Value = d.ClosedRun is { } c ? c : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
@@ -194,4 +195,7 @@ internal sealed partial class PostgreSqlLedgerStore : IReconciliationStore
 
     private static NpgsqlParameter Date(DateOnly? date) =>
         new() { Value = date is { } d ? d : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
+
+    private static NpgsqlParameter Money(decimal? amount) =>
+        new() { Value = amount is { } a ? a : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric };
 }

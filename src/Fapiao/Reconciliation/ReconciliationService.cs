@@ -38,15 +38,22 @@ internal sealed class ReconciliationService(
         var rightTask = Task.Run(() => rightSide.Read(compared, period), ct);
         // Both finish before either's failure is thrown: no side is disposed under a running reader.
         await Task.WhenAll(leftTask, rightTask).ConfigureAwait(false);
+        var reconciler = await MergeAsync(leftSide, rightSide, period, ct).ConfigureAwait(false);
+        return reconciler.Result(leftSide.Side, rightSide.Side, [.. leftSide.Unreadable, .. rightSide.Unreadable]);
+    }
+
+    /// <summary>Merges two read and sorted sides: their compact rows first, then the rows kept unpacked.</summary>
+    private static async Task<Reconciler> MergeAsync(FileSide left, FileSide right, DatePeriod? period, CancellationToken ct)
+    {
         var reconciler = new Reconciler(period);
-        using (var l = leftSide.Sorted())
-        using (var r = rightSide.Sorted())
+        using (var l = left.Sorted())
+        using (var r = right.Sorted())
         {
             await reconciler.MergeAsync(l, r, ct).ConfigureAwait(false);
         }
 
-        await reconciler.MergeAsync(leftSide.UnpackedSorted().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
-        return reconciler.Result(leftSide.Side, rightSide.Side, [.. leftSide.Unreadable, .. rightSide.Unreadable]);
+        await reconciler.MergeAsync(left.UnpackedSorted().ToAsyncEnumerable(), right.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
+        return reconciler;
     }
 
     /// <summary>Compares the tenant's ledger (left) with other files (right) and keeps the run.</summary>
@@ -69,14 +76,7 @@ internal sealed class ReconciliationService(
         var ledgerTask = Task.Run(() => ledgerSide.KeepAsync(LedgerRecordsAsync(tenant, head.Size, ct), compared, period, ct), ct);
         var rightTask = Task.Run(() => rightSide.Read(compared, period), ct);
         await Task.WhenAll(ledgerTask, rightTask).ConfigureAwait(false);
-        var reconciler = new Reconciler(period);
-        using (var l = ledgerSide.Sorted())
-        using (var r = rightSide.Sorted())
-        {
-            await reconciler.MergeAsync(l, r, ct).ConfigureAwait(false);
-        }
-
-        await reconciler.MergeAsync(ledgerSide.UnpackedSorted().ToAsyncEnumerable(), rightSide.UnpackedSorted().ToAsyncEnumerable(), ct).ConfigureAwait(false);
+        var reconciler = await MergeAsync(ledgerSide, rightSide, period, ct).ConfigureAwait(false);
         var result = reconciler.Result(leftSide, rightSide.Side, rightSide.Unreadable);
         var run = new ReconciliationRun
         {
