@@ -2,6 +2,8 @@
 # Whole-program benchmark of the ledger core (issue 2), against outside baselines in the same run:
 #   ingest  vs  sqlite3 .import of the same invoices flattened to CSV (invoice rows + line rows)
 #   verify  vs  sha256sum over the same event bytes
+# and two floors: sqlite3 writing the ledger's own rows (tables and indexes as the ledger's), once in
+# one transaction and once in the ledger's own transactions in log order; nothing parsed or hashed.
 # Usage: bench/ingest.sh [COUNT] [RUNS]   (default 1000000, 1). Prints the figures and the ratios;
 # with RUNS > 1 it alternates .import and ingest RUNS times and reports the median pair.
 set -euo pipefail
@@ -89,6 +91,15 @@ PY
 sync
 t0=$(now); sqlite3 "$OUT/same.db" < "$OUT/same.sql" >/dev/null; t1=$(now)
 same_s=$(elapsed "$t0" "$t1")
+rm -f "$OUT/same.db" "$OUT/same.db-wal" "$OUT/same.db-shm"
+
+echo "== floor: SQLite writing the ledger's own rows in the ledger's own transactions (same order, one per checkpoint)"
+python3 bench/floor_commits.py "$OUT/data/ledger.db" "$OUT/stage.db" "$OUT/commits.sql"
+rm -f "$OUT/commits.db" "$OUT/commits.db-wal" "$OUT/commits.db-shm"
+sync
+t0=$(now); sqlite3 "$OUT/commits.db" < "$OUT/commits.sql" >/dev/null; t1=$(now)
+commits_s=$(elapsed "$t0" "$t1")
+rm -f "$OUT/stage.db" "$OUT/commits.db" "$OUT/commits.db-wal" "$OUT/commits.db-shm"
 
 echo "== baseline: sha256sum over the event bytes"
 python3 bench/dump_events.py "$OUT/data/ledger.db" "$OUT/events.bin"
@@ -110,6 +121,7 @@ if [ "$RUNS" -gt 1 ]; then
   echo "ratios of the $RUNS pairs: $(printf '%s\n' "${pairs[@]}" | cut -d' ' -f1 | sort -n | sed 's/$/x/' | tr '\n' ' ')(median shown above)"
 fi
 echo "same rows by SQL:    ${same_s} s   (the ledger's tables and indexes copied by sqlite3: $(ratio "$same_s" "$import_s")x .import; fapiao ingest is $(ratio "$ingest_s" "$same_s")x this)"
+echo "same writes by SQL:  ${commits_s} s   (the same rows in the ledger's $(sqlite3 "$OUT/data/ledger.db" 'SELECT count(*) FROM checkpoints') transactions, in log order: $(ratio "$commits_s" "$import_s")x .import; fapiao ingest is $(ratio "$ingest_s" "$commits_s")x this)"
 echo "sha256sum events:    ${sha_s} s   ($(($(stat -c %s "$OUT/events.bin") / 1048576)) MB)"
 echo "fapiao verify:       ${verify_s} s   CPU $(cpu "$OUT/verify.mem") s   peak RSS $(($(cut -d' ' -f1 "$OUT/verify.mem") / 1024)) MB   ratio to sha256sum: $(ratio "$verify_s" "$sha_s")x (target <= 3)"
 echo "machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
