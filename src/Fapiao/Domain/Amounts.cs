@@ -48,8 +48,11 @@ internal static class Amounts
     }
 
     /// <summary>An amount with exactly 2 decimals, invariant culture; more decimals are rounded as <see cref="RoundTax"/> does.</summary>
-    public static string FormatMoney(decimal value) =>
-        RoundTax(value) is var rounded && rounded == 0m ? "0.00" : rounded.ToString("F2", CultureInfo.InvariantCulture);
+    public static string FormatMoney(decimal value)
+    {
+        Span<char> text = stackalloc char[MaxFormattedLength];
+        return new string(text[..FormatMoney(value, text)]);
+    }
 
     /// <summary>The longest text <see cref="FormatMoney(decimal)"/> or <see cref="FormatQuantity(decimal)"/> writes for any decimal.</summary>
     public const int MaxFormattedLength = 64;
@@ -60,6 +63,13 @@ internal static class Amounts
     /// </summary>
     public static int FormatMoney(decimal value, Span<char> destination)
     {
+        if (TryCoefficient(value, out var negative, out var coefficient, out var scale) && scale <= MoneyDecimals && coefficient <= MaxFastCoefficient)
+        {
+            // Every amount the ledger reads: at most 2 decimals, so nothing to round; the digits are written directly.
+            var fen = scale == MoneyDecimals ? coefficient : coefficient * (scale == 0 ? 100 : 10);
+            return WriteFixed(negative && fen != 0, fen, MoneyDecimals, destination);
+        }
+
         var rounded = RoundTax(value);
         if (rounded == 0m)
         {
@@ -73,7 +83,19 @@ internal static class Amounts
     /// <summary><see cref="FormatQuantity(decimal)"/> into <paramref name="destination"/>; returns the length written.</summary>
     public static int FormatQuantity(decimal value, Span<char> destination)
     {
-        if (!value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture))
+        int written;
+        if (TryCoefficient(value, out var negative, out var coefficient, out var scale))
+        {
+            // The trailing zeros of the coefficient are the trailing zeros of the text: drop them first.
+            while (scale > 0 && coefficient % 10 == 0)
+            {
+                coefficient /= 10;
+                scale--;
+            }
+
+            written = WriteFixed(negative && coefficient != 0, coefficient, scale, destination);
+        }
+        else if (!value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture))
         {
             throw new ArgumentException("The destination is too short.", nameof(destination));
         }
@@ -93,6 +115,62 @@ internal static class Amounts
         return text.Length;
     }
 
+    /// <summary>Coefficients up to this many fen are scaled to 2 decimals without overflowing a long.</summary>
+    private const long MaxFastCoefficient = long.MaxValue / 100;
+
+    /// <summary>The sign, integer coefficient and scale of <paramref name="value"/>, when the coefficient fits in a long.</summary>
+    private static bool TryCoefficient(decimal value, out bool negative, out long coefficient, out int scale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        negative = bits[3] < 0;
+        scale = (bits[3] >> 16) & 0xFF;
+        coefficient = ((long)bits[1] << 32) | unchecked((uint)bits[0]);
+        return bits[2] == 0 && bits[1] >= 0;
+    }
+
+    /// <summary>Writes <paramref name="coefficient"/> × 10^−<paramref name="decimals"/> with exactly that many decimals.</summary>
+    private static int WriteFixed(bool negative, long coefficient, int decimals, Span<char> destination)
+    {
+        Span<char> digits = stackalloc char[20];
+        if (!coefficient.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture))
+        {
+            throw new ArgumentException("A coefficient has more than 20 digits.", nameof(coefficient));
+        }
+
+        var position = 0;
+        if (negative)
+        {
+            destination[position++] = '-';
+        }
+
+        var integerDigits = count - decimals;
+        if (integerDigits <= 0)
+        {
+            destination[position++] = '0';
+        }
+        else
+        {
+            digits[..integerDigits].CopyTo(destination[position..]);
+            position += integerDigits;
+        }
+
+        if (decimals > 0)
+        {
+            destination[position++] = '.';
+            for (var zeros = -integerDigits; zeros > 0; zeros--)
+            {
+                destination[position++] = '0';
+            }
+
+            var fraction = digits[Math.Max(integerDigits, 0)..count];
+            fraction.CopyTo(destination[position..]);
+            position += fraction.Length;
+        }
+
+        return position;
+    }
+
     /// <summary>
     /// Reads a quantity or unit price: <c>-</c>?, up to 15 digits, then optionally <c>.</c> and up
     /// to 15 digits. Kept exactly; a value too precise for decimal is refused, never rounded.
@@ -109,14 +187,8 @@ internal static class Amounts
     /// <summary>A quantity without trailing zeros, invariant culture: <c>1.000</c> → <c>1</c>, <c>2.50</c> → <c>2.5</c>.</summary>
     public static string FormatQuantity(decimal value)
     {
-        // The plain invariant text keeps the scale exactly; trimming its trailing zeros is cheaper than a custom format.
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        if (text.Contains('.', StringComparison.Ordinal))
-        {
-            text = text.TrimEnd('0').TrimEnd('.');
-        }
-
-        return text is "-0" or "" ? "0" : text;
+        Span<char> text = stackalloc char[MaxFormattedLength];
+        return new string(text[..FormatQuantity(value, text)]);
     }
 
     /// <summary>Rounds to 2 decimals, half away from zero, as the tax system does for line tax.</summary>

@@ -18,6 +18,9 @@ internal static class TaxIds
     private static readonly int[] ResidentIdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     private static readonly SearchValues<char> Uscc = SearchValues.Create(UsccSymbols);
+
+    /// <summary>Each ASCII character's index in <see cref="UsccSymbols"/> (−1 for the others): one load instead of a search per character.</summary>
+    private static readonly sbyte[] UsccValues = Enumerable.Range(0, 128).Select(c => (sbyte)UsccSymbols.IndexOf((char)c, StringComparison.Ordinal)).ToArray();
     private static readonly SearchValues<char> LegacySymbols = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>
@@ -81,7 +84,7 @@ internal static class TaxIds
         int sum = 0;
         for (int i = 0; i < first17.Length; i++)
         {
-            sum += UsccSymbols.IndexOf(first17[i], StringComparison.Ordinal) * UsccWeights[i];
+            sum += UsccValues[first17[i]] * UsccWeights[i];
         }
 
         return UsccSymbols[(31 - (sum % 31)) % 31];

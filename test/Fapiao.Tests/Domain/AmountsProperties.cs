@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -49,5 +50,38 @@ public class AmountsProperties
 
             decimal value = mantissa / divisor;
             return Amounts.TryParseQuantity(Amounts.FormatQuantity(value), out decimal parsed) && parsed == value;
+        });
+
+    // Any decimal: the high word mostly zero (coefficients that fit in a long, the fast path), any
+    // scale, either sign; money scales (0–2) and small coefficients drawn more often.
+    private static readonly Arbitrary<decimal> AnyDecimal =
+        Gen.Choose(int.MinValue, int.MaxValue)
+            .SelectMany(lo => Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 255), Gen.Choose(int.MinValue, int.MaxValue)), (lo, mid) => (lo, mid))
+            .SelectMany(_ => Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(int.MinValue, int.MaxValue))), (t, hi) => (t.lo, t.mid, hi))
+            .SelectMany(_ => Gen.Frequency((3, Gen.Choose(0, 2)), (2, Gen.Choose(0, 28))), (t, scale) => (t.lo, t.mid, t.hi, scale))
+            .SelectMany(_ => Gen.Elements(true, false), (t, negative) => new decimal(t.lo, t.mid, t.hi, negative, (byte)t.scale))
+            .ToArbitrary();
+
+    [Property(MaxTest = 2000)]
+    public Property FormatMoney_IsTheInvariantTwoDecimalTextOfTheRoundedValue() =>
+        Prop.ForAll(AnyDecimal, value =>
+        {
+            var rounded = Amounts.RoundTax(value);
+            var expected = rounded == 0m ? "0.00" : rounded.ToString("F2", CultureInfo.InvariantCulture);
+            Span<char> text = stackalloc char[Amounts.MaxFormattedLength];
+            return (Amounts.FormatMoney(value) == expected && new string(text[..Amounts.FormatMoney(value, text)]) == expected)
+                .Label($"{value}: {Amounts.FormatMoney(value)} against {expected}");
+        });
+
+    [Property(MaxTest = 2000)]
+    public Property FormatQuantity_IsTheInvariantTextWithoutTrailingZeros() =>
+        Prop.ForAll(AnyDecimal, value =>
+        {
+            var plain = value.ToString(CultureInfo.InvariantCulture);
+            var trimmed = plain.Contains('.', StringComparison.Ordinal) ? plain.TrimEnd('0').TrimEnd('.') : plain;
+            var expected = trimmed is "-0" or "" ? "0" : trimmed;
+            Span<char> text = stackalloc char[Amounts.MaxFormattedLength];
+            return (Amounts.FormatQuantity(value) == expected && new string(text[..Amounts.FormatQuantity(value, text)]) == expected)
+                .Label($"{value}: {Amounts.FormatQuantity(value)} against {expected}");
         });
 }
