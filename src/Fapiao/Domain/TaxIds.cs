@@ -21,6 +21,7 @@ internal static class TaxIds
 
     /// <summary>Each ASCII character's index in <see cref="UsccSymbols"/> (−1 for the others): one load instead of a search per character.</summary>
     private static readonly sbyte[] UsccValues = Enumerable.Range(0, 128).Select(c => (sbyte)UsccSymbols.IndexOf((char)c, StringComparison.Ordinal)).ToArray();
+
     private static readonly SearchValues<char> LegacySymbols = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>
