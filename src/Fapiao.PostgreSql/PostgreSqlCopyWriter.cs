@@ -194,20 +194,41 @@ internal sealed class PostgreSqlCopyWriter : IAsyncDisposable
         await stream.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Cancels a COPY that was not completed (an exception is on its way out). Where the connection
+    /// broke, Npgsql has ended the COPY already and there is nothing left to cancel or close: that
+    /// is not a second error, and must not hide the first (the broken connection) from the caller.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (!completed)
             {
-                await stream.CancelAsync().ConfigureAwait(false);
+                await AbandonAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
             }
         }
         finally
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = [];
+        }
+    }
+
+    private async Task AbandonAsync()
+    {
+        try
+        {
+            await stream.CancelAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or NpgsqlException or IOException)
+        {
+            // Already ended by a broken connection; the exception that abandoned the COPY is the one to report.
         }
     }
 

@@ -84,14 +84,9 @@ public sealed class PostgreSqlCopyWriterTests
     }
 
     [SkippableFact]
-    public async Task ManyRows_CrossingTheFlushSize_AllArrive()
-    {
-        var schema = await TestServer.CreateSchemaAsync();
-        try
+    public Task ManyRows_CrossingTheFlushSize_AllArrive() =>
+        WithTableAsync("t (i bigint, s text)", async (schema, connection) =>
         {
-            await TestServer.ExecuteAsync(schema, "CREATE TABLE t (i bigint, s text);");
-            await using var connection = new NpgsqlConnection(TestServer.ConnectionString(schema));
-            await connection.OpenAsync();
             await using (var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY t (i, s) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
             {
                 for (var i = 0; i < 20_000; i++)
@@ -105,22 +100,12 @@ public sealed class PostgreSqlCopyWriterTests
             }
 
             (await TestServer.ScalarAsync(schema, "SELECT count(*) || ' ' || sum(i) || ' ' || sum(length(s)) FROM t;")).ShouldBe("20000 199990000 490000");
-        }
-        finally
-        {
-            await TestServer.DropSchemaAsync(schema);
-        }
-    }
+        });
 
     [SkippableFact]
-    public async Task Disposed_BeforeComplete_WritesNothing()
-    {
-        var schema = await TestServer.CreateSchemaAsync();
-        try
+    public Task Disposed_BeforeComplete_WritesNothing() =>
+        WithTableAsync("t (i bigint)", async (schema, connection) =>
         {
-            await TestServer.ExecuteAsync(schema, "CREATE TABLE t (i bigint);");
-            await using var connection = new NpgsqlConnection(TestServer.ConnectionString(schema));
-            await connection.OpenAsync();
             await using (var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY t (i) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
             {
                 await copy.StartRowAsync(1, CancellationToken.None);
@@ -128,6 +113,43 @@ public sealed class PostgreSqlCopyWriterTests
             }
 
             (await TestServer.ScalarAsync(schema, "SELECT count(*) FROM t;")).ShouldBe(0L);
+        });
+
+    [SkippableFact]
+    public Task ConnectionLost_DuringCopy_TheConnectionErrorComesOutNotTheAbandonedCopy() =>
+        WithTableAsync("t (i bigint, s text)", async (schema, connection) =>
+        {
+            var backend = connection.ProcessID;
+            var thrown = await Should.ThrowAsync<Exception>(async () =>
+            {
+                await using var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY t (i, s) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
+                await TestServer.ExecuteAsync(schema, $"SELECT pg_terminate_backend({backend});");
+                for (var i = 0; i < 200_000; i++)
+                {
+                    await copy.StartRowAsync(2, CancellationToken.None);
+                    copy.Long(i);
+                    copy.Text(new string('x', 40));
+                }
+
+                await copy.CompleteAsync(CancellationToken.None);
+            });
+
+            // What the caller sees must say the connection broke (the store maps it; a failover test relies on it),
+            // not that the COPY it was abandoning had already ended.
+            thrown.ShouldNotBeOfType<ObjectDisposedException>();
+            (thrown is NpgsqlException || thrown.InnerException is NpgsqlException || thrown is IOException).ShouldBeTrue(thrown.ToString());
+        });
+
+    /// <summary>Runs <paramref name="body"/> on an open connection to a fresh schema holding one table, dropped afterwards.</summary>
+    private static async Task WithTableAsync(string table, Func<string, NpgsqlConnection, Task> body)
+    {
+        var schema = await TestServer.CreateSchemaAsync();
+        try
+        {
+            await TestServer.ExecuteAsync(schema, $"CREATE TABLE {table};");
+            await using var connection = new NpgsqlConnection(TestServer.ConnectionString(schema));
+            await connection.OpenAsync();
+            await body(schema, connection);
         }
         finally
         {
@@ -138,12 +160,9 @@ public sealed class PostgreSqlCopyWriterTests
     /// <summary>The column's text as the server prints it, written by the COPY writer and by an Npgsql parameter.</summary>
     private static async Task<(string? Written, string? Expected)> RoundTripAsync<T>(string type, Action<PostgreSqlCopyWriter> write, T value, NpgsqlDbType dbType)
     {
-        var schema = await TestServer.CreateSchemaAsync();
-        try
+        var texts = new List<string?>();
+        await WithTableAsync($"t (id integer, v {type})", async (_, connection) =>
         {
-            await TestServer.ExecuteAsync(schema, $"CREATE TABLE t (id integer, v {type});");
-            await using var connection = new NpgsqlConnection(TestServer.ConnectionString(schema));
-            await connection.OpenAsync();
             await using (var copy = await PostgreSqlCopyWriter.BeginAsync(connection, "COPY t (id, v) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
             {
                 await copy.StartRowAsync(2, CancellationToken.None);
@@ -165,17 +184,12 @@ public sealed class PostgreSqlCopyWriterTests
 
             await using var select = new NpgsqlCommand("SELECT v::text FROM t ORDER BY id;", connection);
             await using var reader = await select.ExecuteReaderAsync();
-            var texts = new List<string?>();
             while (await reader.ReadAsync())
             {
                 texts.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
             }
+        });
 
-            return (texts[0], texts[1]);
-        }
-        finally
-        {
-            await TestServer.DropSchemaAsync(schema);
-        }
+        return (texts[0], texts[1]);
     }
 }
