@@ -22,7 +22,7 @@ internal sealed partial class SqliteLedgerStore
             }
             catch
             {
-                await ExecuteAsync(writeConnection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+                await RollbackAsync(writeConnection).ConfigureAwait(false);
                 throw;
             }
         }
@@ -136,7 +136,7 @@ internal sealed partial class SqliteLedgerStore
             }
             catch
             {
-                await ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+                await RollbackAsync(connection).ConfigureAwait(false);
                 throw;
             }
         }

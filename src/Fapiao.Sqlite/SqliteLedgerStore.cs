@@ -169,6 +169,19 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
 
     private static readonly object Marker = new();
 
+    /// <summary>
+    /// Rolls back the connection's transaction if one is still open. SQLite rolls a transaction back
+    /// by itself on some errors (a full disk, an I/O error); a ROLLBACK then fails with "no transaction
+    /// is active", and that error would replace the one that says what went wrong.
+    /// </summary>
+    internal static async Task RollbackAsync(SqliteConnection connection)
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            await ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();

@@ -264,7 +264,7 @@ internal sealed class SqliteWriteTransaction(SqliteLedgerStore store, SqliteConn
         {
             if (!finished)
             {
-                await SqliteLedgerStore.ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+                await SqliteLedgerStore.RollbackAsync(connection).ConfigureAwait(false);
             }
         }
         finally

@@ -49,6 +49,47 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
         await ShouldHaveTheSettingsAsync(b);
     }
 
+    [Fact]
+    public async Task RollbackAsync_AfterSqliteRolledBackByItself_KeepsTheErrorThatMatters()
+    {
+        await using var connection = await store.OpenAsync(CancellationToken.None);
+        await SqliteLedgerStore.ExecuteAsync(connection, null, "CREATE TABLE filler (b BLOB);", CancellationToken.None);
+        var pages = (long)(await PragmaAsync(connection, "page_count"))!;
+        await SqliteLedgerStore.ExecuteAsync(connection, null, $"PRAGMA max_page_count = {pages + 2};", CancellationToken.None);
+        await SqliteLedgerStore.ExecuteAsync(connection, null, "BEGIN IMMEDIATE;", CancellationToken.None);
+
+        // The database is full: SQLite answers SQLITE_FULL and may end the whole transaction itself.
+        var full = await Should.ThrowAsync<SqliteException>(() => SqliteLedgerStore.ExecuteAsync(connection, null, "INSERT INTO filler VALUES (zeroblob(1000000));", CancellationToken.None));
+        full.SqliteErrorCode.ShouldBe(13); // SQLITE_FULL
+
+        await SqliteLedgerStore.RollbackAsync(connection); // must not fail with "no transaction is active"
+        SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_WithoutATransaction_DoesNothing()
+    {
+        await using var connection = await store.OpenAsync(CancellationToken.None);
+
+        await SqliteLedgerStore.RollbackAsync(connection);
+
+        await Should.ThrowAsync<SqliteException>(() => SqliteLedgerStore.ExecuteAsync(connection, null, "ROLLBACK;", CancellationToken.None)); // what it used to run
+    }
+
+    [Fact]
+    public async Task RollbackAsync_InATransaction_UndoesIt()
+    {
+        await using var connection = await store.OpenAsync(CancellationToken.None);
+        await SqliteLedgerStore.ExecuteAsync(connection, null, "CREATE TABLE t (i INTEGER);", CancellationToken.None);
+        await SqliteLedgerStore.ExecuteAsync(connection, null, "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);", CancellationToken.None);
+
+        await SqliteLedgerStore.RollbackAsync(connection);
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM t;";
+        (await count.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+
     private static async Task ShouldHaveTheSettingsAsync(SqliteConnection connection)
     {
         (await PragmaAsync(connection, "synchronous")).ShouldBe(2L); // FULL
