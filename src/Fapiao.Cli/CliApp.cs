@@ -67,7 +67,7 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException)
         {
-            await error.WriteLineAsync($"fapiao: the ledger database failed: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(DatabaseFailure(ex)).ConfigureAwait(false);
             return ExitCodes.Unexpected;
         }
         catch (OperationCanceledException)
@@ -81,4 +81,17 @@ internal static class CliApp
             return ExitCodes.Unexpected;
         }
     }
+
+    /// <summary>SQLite's "database or disk is full".</summary>
+    private const int SqliteFull = 13;
+
+    /// <summary>
+    /// What the user reads when the database fails. A full disk says what is safe: what was reported
+    /// is durable, the batch being written was not, and running the same command again records the
+    /// rest (what is already in the ledger comes back as a duplicate).
+    /// </summary>
+    internal static string DatabaseFailure(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: SqliteFull }
+            ? $"fapiao: the disk is full ({ex.Message.TrimEnd('.')}). Every item already reported (--results) is durable; the batch being written was not written. Free space and run the same command again: items already in the ledger come back as duplicates."
+            : $"fapiao: the ledger database failed: {ex.Message}";
 }
