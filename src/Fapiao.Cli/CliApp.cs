@@ -65,9 +65,14 @@ internal static class CliApp
             await error.WriteLineAsync("fapiao: " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
         }
+        catch (Exception ex) when (IsDiskFull(ex))
+        {
+            await error.WriteLineAsync(DiskFull(ex)).ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
         catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException)
         {
-            await error.WriteLineAsync(DatabaseFailure(ex)).ConfigureAwait(false);
+            await error.WriteLineAsync($"fapiao: the ledger database failed: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Unexpected;
         }
         catch (OperationCanceledException)
@@ -85,13 +90,18 @@ internal static class CliApp
     /// <summary>SQLite's "database or disk is full".</summary>
     private const int SqliteFull = 13;
 
+    /// <summary>ENOSPC, which .NET on Linux gives as the <see cref="Exception.HResult"/> of an <see cref="IOException"/>.</summary>
+    private const int NoSpaceLeft = 28;
+
+    /// <summary>True when the database or a file (a kept original) could not be written because the disk is full.</summary>
+    internal static bool IsDiskFull(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: SqliteFull } || (ex is IOException && ex.HResult == NoSpaceLeft);
+
     /// <summary>
-    /// What the user reads when the database fails. A full disk says what is safe: what was reported
-    /// is durable, the batch being written was not, and running the same command again records the
-    /// rest (what is already in the ledger comes back as a duplicate).
+    /// What the user reads when the disk is full: what was reported is durable, the batch being
+    /// written was not, and running the same command again records the rest (what is already in
+    /// the ledger comes back as a duplicate).
     /// </summary>
-    internal static string DatabaseFailure(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: SqliteFull }
-            ? $"fapiao: the disk is full ({ex.Message.TrimEnd('.')}). Every item already reported (--results) is durable; the batch being written was not written. Free space and run the same command again: items already in the ledger come back as duplicates."
-            : $"fapiao: the ledger database failed: {ex.Message}";
+    internal static string DiskFull(Exception ex) =>
+        $"fapiao: the disk is full ({ex.Message.TrimEnd('.')}). Every item already reported (--results) is durable; the batch being written was not written. Free space and run the same command again: items already in the ledger come back as duplicates.";
 }

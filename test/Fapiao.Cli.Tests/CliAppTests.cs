@@ -6,21 +6,27 @@ namespace Fapiao.Cli.Tests;
 public sealed class CliAppTests
 {
     [Fact]
-    public void DatabaseFailure_DiskFull_SaysWhatIsDurableAndThatRunningAgainIsSafe()
+    public void IsDiskFull_SqliteFullOrNoSpaceLeft_True()
     {
-        var message = CliApp.DatabaseFailure(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13));
-
-        message.ShouldStartWith("fapiao: the disk is full");
-        message.ShouldContain("database or disk is full");
-        message.ShouldContain("durable");
-        message.ShouldContain("run the same command again");
+        CliApp.IsDiskFull(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13)).ShouldBeTrue();
+        CliApp.IsDiskFull(new IOException("No space left on device : '/data/originals/x.part'", 28)).ShouldBeTrue();
     }
 
     [Fact]
-    public void DatabaseFailure_OtherError_NamesTheDatabaseError()
+    public void IsDiskFull_OtherFailures_False()
     {
-        var message = CliApp.DatabaseFailure(new SqliteException("SQLite Error 11: 'database disk image is malformed'.", 11));
+        CliApp.IsDiskFull(new SqliteException("SQLite Error 11: 'database disk image is malformed'.", 11)).ShouldBeFalse();
+        CliApp.IsDiskFull(new IOException("Permission denied", 13)).ShouldBeFalse();
+        CliApp.IsDiskFull(new InvalidOperationException("x")).ShouldBeFalse();
+    }
 
-        message.ShouldBe("fapiao: the ledger database failed: SQLite Error 11: 'database disk image is malformed'.");
+    [Fact]
+    public void DiskFull_SaysWhatIsDurableAndThatRunningAgainIsSafe()
+    {
+        var message = CliApp.DiskFull(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13));
+
+        message.ShouldStartWith("fapiao: the disk is full (SQLite Error 13: 'database or disk is full'). ");
+        message.ShouldContain("durable");
+        message.ShouldContain("run the same command again");
     }
 }
