@@ -83,19 +83,20 @@ internal static class Amounts
     /// <summary><see cref="FormatQuantity(decimal)"/> into <paramref name="destination"/>; returns the length written.</summary>
     public static int FormatQuantity(decimal value, Span<char> destination)
     {
-        int written;
         if (TryCoefficient(value, out var negative, out var coefficient, out var scale))
         {
-            // The trailing zeros of the coefficient are the trailing zeros of the text: drop them first.
+            // The trailing zeros of the coefficient are the trailing zeros of the text: dropped first,
+            // nothing is left to trim (a zero comes out as "0", without a sign).
             while (scale > 0 && coefficient % 10 == 0)
             {
                 coefficient /= 10;
                 scale--;
             }
 
-            written = WriteFixed(negative && coefficient != 0, coefficient, scale, destination);
+            return WriteFixed(negative && coefficient != 0, coefficient, scale, destination);
         }
-        else if (!value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture))
+
+        if (!value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture))
         {
             throw new ArgumentException("The destination is too short.", nameof(destination));
         }

@@ -53,7 +53,28 @@ internal sealed class Submission
     /// <summary>The text of <see cref="Key"/>: the invoice's key (even where other errors drop the invoice), else the claimed one.</summary>
     public static string? KeyText(Invoice? invoice, InvoiceKey? claimedKey) => (invoice?.Key ?? claimedKey)?.ToString();
 
-    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null, InvoiceKey? claimedKey = null)
+    public static Submission Create(string source, byte[] raw, Invoice? invoice, List<Problem> problems, PlatformStatus? platformStatus = null, InvoiceKey? claimedKey = null) =>
+        Of(source, raw, raw.LongLength, null, invoice, problems, claimedKey, platformStatus);
+
+    /// <summary>As <see cref="Create"/>, keeping at most <see cref="MaxKeptBytes"/> of <paramref name="raw"/> with its full length and hash.</summary>
+    public static Submission CreateKept(string source, byte[] raw, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) =>
+        raw.Length <= MaxKeptBytes
+            ? Create(source, raw, invoice, problems, claimedKey: claimedKey)
+            : Of(source, raw[..MaxKeptBytes], raw.LongLength, SHA256.HashData(raw), invoice, problems, claimedKey);
+
+    /// <summary>
+    /// Every submission is made here: the invoice only where no problem is an error, the key it names
+    /// (<see cref="KeyText"/>), and for a valid invoice its canonical bytes and content hash.
+    /// </summary>
+    /// <param name="source">Where the item came from (file and place).</param>
+    /// <param name="raw">The bytes kept of the item.</param>
+    /// <param name="rawLength">The item's full length (more than <paramref name="raw"/> where it was cut).</param>
+    /// <param name="rawSha256">The hash of the full item where <paramref name="raw"/> was cut; otherwise null.</param>
+    /// <param name="invoice">The validated invoice, if the draft could be validated.</param>
+    /// <param name="problems">Every problem found.</param>
+    /// <param name="claimedKey">The key a refused item names (<see cref="InvoiceValidator.KeyOf"/>).</param>
+    /// <param name="platformStatus">The tax platform's state for the invoice, where the source carries one.</param>
+    public static Submission Of(string source, byte[] raw, long rawLength, byte[]? rawSha256, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null, PlatformStatus? platformStatus = null)
     {
         var valid = problems.Exists(p => p.IsError) ? null : invoice;
         var canonical = valid is null ? null : CanonicalInvoiceJson.ToBytes(valid);
@@ -61,7 +82,8 @@ internal sealed class Submission
         {
             Source = source,
             Raw = raw,
-            RawLength = raw.LongLength,
+            RawLength = rawLength,
+            RawSha256 = rawSha256,
             Invoice = valid,
             Key = KeyText(invoice, claimedKey),
             CanonicalBytes = canonical,
@@ -70,21 +92,6 @@ internal sealed class Submission
             PlatformStatus = platformStatus,
         };
     }
-
-    /// <summary>As <see cref="Create"/>, keeping at most <see cref="MaxKeptBytes"/> of <paramref name="raw"/> with its full length and hash.</summary>
-    public static Submission CreateKept(string source, byte[] raw, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) =>
-        raw.Length <= MaxKeptBytes
-            ? Create(source, raw, invoice, problems, claimedKey: claimedKey)
-            : new()
-            {
-                Source = source,
-                Raw = raw[..MaxKeptBytes],
-                RawLength = raw.LongLength,
-                RawSha256 = SHA256.HashData(raw),
-                Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-                Key = KeyText(invoice, claimedKey),
-                Problems = problems,
-            };
 
     public byte[] Sha256() => RawSha256 ?? SHA256.HashData(Raw);
 }

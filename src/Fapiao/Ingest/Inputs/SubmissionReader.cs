@@ -90,22 +90,8 @@ internal sealed class SubmissionReader(
     /// <summary>A row read into a draft (or refused before that) becomes a submission; the platform's status travels with it.</summary>
     public Submission FromRow(string source, InputRow row)
     {
-        var problems = row.Problems;
-        var invoice = Validate(row.Draft, problems);
-        var canonical = invoice is null || problems.Exists(p => p.IsError) ? null : CanonicalInvoiceJson.ToBytes(invoice);
-        return new Submission
-        {
-            Source = source,
-            Raw = row.Raw,
-            RawLength = row.RawLength,
-            RawSha256 = row.RawSha256,
-            Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-            Key = Submission.KeyText(invoice, Claimed(row.Draft, invoice)),
-            CanonicalBytes = canonical,
-            ContentHash = canonical is null ? null : CanonicalInvoiceJson.ContentHash(canonical),
-            Problems = problems,
-            PlatformStatus = row.Draft?.PlatformStatus,
-        };
+        var invoice = Validate(row.Draft, row.Problems);
+        return Submission.Of(source, row.Raw, row.RawLength, row.RawSha256, invoice, row.Problems, Claimed(row.Draft, invoice), row.Draft?.PlatformStatus);
     }
 
     public Submission FromJson(string source, byte[] bytes)

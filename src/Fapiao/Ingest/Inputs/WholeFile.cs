@@ -68,16 +68,8 @@ internal sealed record WholeFile(byte[]? Bytes, byte[] Kept, long Length, byte[]
     }
 
     /// <summary>The submission of this file: its kept bytes, its full length and hash.</summary>
-    public Submission ToSubmission(string source, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) => new()
-    {
-        Source = source,
-        Raw = Kept,
-        RawLength = Length,
-        RawSha256 = Sha256,
-        Invoice = problems.Exists(p => p.IsError) ? null : invoice,
-        Key = Submission.KeyText(invoice, claimedKey),
-        Problems = problems,
-    };
+    public Submission ToSubmission(string source, Invoice? invoice, List<Problem> problems, InvoiceKey? claimedKey = null) =>
+        Submission.Of(source, Kept, Length, Sha256, invoice, problems, claimedKey);
 
     /// <summary>The submission of a file over the limit: <c>file.tooLarge</c>, nothing of it parsed.</summary>
     public Submission TooLargeSubmission(string source, int maxBytes = MaxBytes) =>
