@@ -19,6 +19,10 @@ internal readonly record struct TaxRate
     private static readonly decimal[] Known =
         [0.13m, 0.09m, 0.06m, 0m, 0.05m, 0.03m, 0.01m, 0.015m, 0.17m, 0.16m, 0.11m, 0.10m, 0.04m];
 
+    // The canonical text of each known rate, made once: formatting a rate for every invoice line
+    // took a tenth of the time of writing its canonical bytes.
+    private static readonly string[] KnownText = Known.Select(Text).ToArray();
+
     private TaxRate(decimal fraction, ZeroRateKind zeroKind)
     {
         Fraction = fraction;
@@ -40,8 +44,10 @@ internal readonly record struct TaxRate
         ZeroRateKind.Export => ExportWord,
         ZeroRateKind.Exempt => ExemptWord,
         ZeroRateKind.NotTaxable => NotTaxableWord,
-        _ => Fraction.ToString("0.############################", CultureInfo.InvariantCulture),
+        _ => Array.IndexOf(Known, Fraction) is var known and >= 0 ? KnownText[known] : Text(Fraction),
     };
+
+    private static string Text(decimal fraction) => fraction.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads a known rate. A plain number of 1 or more is a percentage, below 1 a fraction;

@@ -19,7 +19,7 @@ internal sealed partial class InvoiceValidator(TimeProvider clock)
 
     public Invoice? Validate(InvoiceDraft draft, List<Problem> problems)
     {
-        var errorsBefore = problems.Count(p => p.IsError);
+        var errorsBefore = ErrorCount(problems);
         var today = Today;
 
         var key = ValidateKey(draft, today, problems);
@@ -36,13 +36,13 @@ internal sealed partial class InvoiceValidator(TimeProvider clock)
             problems.Add(checkProblem);
         }
 
-        var seller = ValidateParty(draft.Seller, "seller", sellerNeedsTaxId: true, problems);
-        var buyer = ValidateParty(draft.Buyer, "buyer", sellerNeedsTaxId: false, problems);
+        var seller = ValidateParty(draft.Seller, "seller.taxId", sellerNeedsTaxId: true, problems);
+        var buyer = ValidateParty(draft.Buyer, "buyer.taxId", sellerNeedsTaxId: false, problems);
         var money = ValidateMoney(draft, problems);
         var remarks = Empty(draft.Remarks);
         var redLetterOf = ValidateRedLetter(draft.RedLetterOf, remarks, key, money, draft.IsPartialSource, problems);
 
-        if (problems.Count(p => p.IsError) > errorsBefore || key is null || type is null || issueDate is null)
+        if (ErrorCount(problems) > errorsBefore || key is null || type is null || issueDate is null)
         {
             return null;
         }
@@ -123,7 +123,7 @@ internal sealed partial class InvoiceValidator(TimeProvider clock)
         return date;
     }
 
-    private static Party? ValidateParty(PartyDraft? draft, string field, bool sellerNeedsTaxId, List<Problem> problems)
+    private static Party? ValidateParty(PartyDraft? draft, string taxIdField, bool sellerNeedsTaxId, List<Problem> problems)
     {
         if (draft is null)
         {
@@ -140,15 +140,30 @@ internal sealed partial class InvoiceValidator(TimeProvider clock)
         {
             if (sellerNeedsTaxId)
             {
-                problems.Add(Problem.Error(ErrorCodes.TaxIdRequired, field + ".taxId", "The seller's tax ID is required."));
+                problems.Add(Problem.Error(ErrorCodes.TaxIdRequired, taxIdField, "The seller's tax ID is required."));
             }
         }
         else
         {
-            problems.AddRange(TaxIds.Check(party.TaxId, field + ".taxId"));
+            problems.AddRange(TaxIds.Check(party.TaxId, taxIdField));
         }
 
         return party;
+    }
+
+    /// <summary>The errors among <paramref name="problems"/>.</summary>
+    private static int ErrorCount(List<Problem> problems)
+    {
+        var count = 0;
+        foreach (var problem in problems)
+        {
+            if (problem.IsError)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Empty strings count as absent, so "" and a missing field hash the same.</summary>

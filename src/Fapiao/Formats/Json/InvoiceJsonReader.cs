@@ -78,25 +78,25 @@ internal static partial class InvoiceJsonReader
     {
         var draft = new InvoiceDraft();
         var seen = default(SeenFields);
-        while (NextProperty(ref reader, default, ref seen, problems) is { } name)
+        while (NextProperty(ref reader, default, ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath(null, -1, name);
-            switch (name)
+            switch (known)
             {
-                case "number": draft.Number = ReadIdentifier(ref reader, field, problems); break;
-                case "code": draft.Code = ReadIdentifier(ref reader, field, problems); break;
-                case "type": draft.Type = ReadIdentifier(ref reader, field, problems); break;
-                case "issueDate": draft.IssueDate = ReadIdentifier(ref reader, field, problems); break;
-                case "checkCode": draft.CheckCode = ReadIdentifier(ref reader, field, problems); break;
-                case "redLetterOf": draft.RedLetterOf = ReadIdentifier(ref reader, field, problems); break;
-                case "remarks": draft.Remarks = ReadText(ref reader, field, TextLimits.Remarks, problems); break;
-                case "amount": draft.Amount = ReadDecimal(ref reader, field, problems); break;
-                case "tax": draft.Tax = ReadDecimal(ref reader, field, problems); break;
-                case "total": draft.Total = ReadDecimal(ref reader, field, problems); break;
-                case "seller": draft.Seller = ReadParty(ref reader, name, problems); break;
-                case "buyer": draft.Buyer = ReadParty(ref reader, name, problems); break;
-                case "lines" when skipLines: reader.Read(); reader.Skip(); break;
-                case "lines": draft.Lines = ReadLines(ref reader, problems); break;
+                case NumberField: draft.Number = ReadIdentifier(ref reader, field, problems); break;
+                case CodeField: draft.Code = ReadIdentifier(ref reader, field, problems); break;
+                case TypeField: draft.Type = ReadIdentifier(ref reader, field, problems); break;
+                case IssueDateField: draft.IssueDate = ReadIdentifier(ref reader, field, problems); break;
+                case CheckCodeField: draft.CheckCode = ReadIdentifier(ref reader, field, problems); break;
+                case RedLetterOfField: draft.RedLetterOf = ReadIdentifier(ref reader, field, problems); break;
+                case RemarksField: draft.Remarks = ReadText(ref reader, field, TextLimits.Remarks, problems); break;
+                case AmountField: draft.Amount = ReadDecimal(ref reader, field, problems); break;
+                case TaxField: draft.Tax = ReadDecimal(ref reader, field, problems); break;
+                case TotalField: draft.Total = ReadDecimal(ref reader, field, problems); break;
+                case SellerField: draft.Seller = ReadParty(ref reader, name, problems); break;
+                case BuyerField: draft.Buyer = ReadParty(ref reader, name, problems); break;
+                case LinesField when skipLines: reader.Read(); reader.Skip(); break;
+                case LinesField: draft.Lines = ReadLines(ref reader, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }
@@ -121,13 +121,13 @@ internal static partial class InvoiceJsonReader
 
         var party = new PartyDraft();
         var seen = default(SeenFields);
-        while (NextProperty(ref reader, new FieldPath(path, -1, ""), ref seen, problems) is { } name)
+        while (NextProperty(ref reader, new FieldPath(path, -1, ""), ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath(path, -1, name);
-            switch (name)
+            switch (known)
             {
-                case "taxId": party.TaxId = ReadIdentifier(ref reader, field, problems); break;
-                case "name": party.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case TaxIdField: party.TaxId = ReadIdentifier(ref reader, field, problems); break;
+                case NameField: party.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }
@@ -179,19 +179,19 @@ internal static partial class InvoiceJsonReader
     {
         var line = new LineDraft();
         var seen = default(SeenFields);
-        while (NextProperty(ref reader, new FieldPath("lines", index, ""), ref seen, problems) is { } name)
+        while (NextProperty(ref reader, new FieldPath("lines", index, ""), ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath("lines", index, name);
-            switch (name)
+            switch (known)
             {
-                case "name": line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case "spec": line.Spec = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case "unit": line.Unit = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case "quantity": line.Quantity = ReadDecimal(ref reader, field, problems); break;
-                case "unitPrice": line.UnitPrice = ReadDecimal(ref reader, field, problems); break;
-                case "amount": line.Amount = ReadDecimal(ref reader, field, problems); break;
-                case "taxRate": line.TaxRate = ReadDecimal(ref reader, field, problems); break;
-                case "tax": line.Tax = ReadDecimal(ref reader, field, problems); break;
+                case NameField: line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case SpecField: line.Spec = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case UnitField: line.Unit = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case QuantityField: line.Quantity = ReadDecimal(ref reader, field, problems); break;
+                case UnitPriceField: line.UnitPrice = ReadDecimal(ref reader, field, problems); break;
+                case AmountField: line.Amount = ReadDecimal(ref reader, field, problems); break;
+                case TaxRateField: line.TaxRate = ReadDecimal(ref reader, field, problems); break;
+                case TaxField: line.Tax = ReadDecimal(ref reader, field, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }

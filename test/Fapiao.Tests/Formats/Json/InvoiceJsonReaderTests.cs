@@ -44,10 +44,27 @@ public sealed class InvoiceJsonReaderTests
         draft.Tax.ShouldBe("0.1");
     }
 
+    [Fact]
+    public void Read_EscapedFieldNames_AreTheFieldsTheySpell()
+    {
+        var (draft, problems) = Read("""{"numb\u0065r":"24112000000000012345","\u0074ax":"0.10","seller":{"tax\u0049d":"914403001922038216"}}""");
+
+        problems.ShouldBeEmpty();
+        draft!.Number.ShouldBe("24112000000000012345");
+        draft.Tax.ShouldBe("0.10");
+        draft.Seller!.TaxId.ShouldBe("914403001922038216");
+    }
+
     [Theory]
     [InlineData("""{"number":"1","color":"red"}""", ErrorCodes.JsonUnknownField, "color")]
     [InlineData("""{"number":"1","seller":{"taxId":"1","bank":"x"}}""", ErrorCodes.JsonUnknownField, "seller.bank")]
     [InlineData("""{"number":"1","lines":[{"amount":"1","discount":"1"}]}""", ErrorCodes.JsonUnknownField, "lines[0].discount")]
+    [InlineData("""{"number":"1","taxId":"1"}""", ErrorCodes.JsonUnknownField, "taxId")]
+    [InlineData("""{"number":"1","lines":[{"amount":"1","total":"1"}]}""", ErrorCodes.JsonUnknownField, "lines[0].total")]
+    [InlineData("""{"number":"1","taxes":"1"}""", ErrorCodes.JsonUnknownField, "taxes")]
+    [InlineData("""{"number":"1","t":"1"}""", ErrorCodes.JsonUnknownField, "t")]
+    [InlineData("""{"number":"1","":"1"}""", ErrorCodes.JsonUnknownField, "")]
+    [InlineData("""{"number":"1","金额":"1"}""", ErrorCodes.JsonUnknownField, "金额")]
     [InlineData("""{"number":24112000000000012345}""", ErrorCodes.JsonType, "number")]
     [InlineData("""{"number":"1","seller":"someone"}""", ErrorCodes.JsonType, "seller")]
     [InlineData("""{"number":"1","lines":{}}""", ErrorCodes.JsonType, "lines")]
