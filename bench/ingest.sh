@@ -3,7 +3,8 @@
 #   ingest  vs  sqlite3 .import of the same invoices flattened to CSV (invoice rows + line rows)
 #   verify  vs  sha256sum over the same event bytes
 # and two floors: sqlite3 writing the ledger's own rows (tables and indexes as the ledger's), once in
-# one transaction and once in the ledger's own transactions in log order; nothing parsed or hashed.
+# one transaction and once in the ledger's own transactions in log order; nothing parsed or hashed;
+# and the writer alone: the same ingest code with every item parsed and validated beforehand.
 # Usage: bench/ingest.sh [COUNT] [RUNS]   (default 1000000, 1). Prints the figures and the ratios;
 # with RUNS > 1 it alternates .import and ingest RUNS times and reports the median pair.
 set -euo pipefail
@@ -15,7 +16,9 @@ mkdir -p "$OUT"
 command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 2; }
 
 dotnet build src/Fapiao.Cli -c Release -nologo -v quiet >/dev/null
+dotnet build bench/Fapiao.Benchmarks -c Release -nologo -v quiet >/dev/null
 FAPIAO="dotnet src/Fapiao.Cli/bin/Release/net10.0/fapiao.dll"
+BENCH="dotnet bench/Fapiao.Benchmarks/bin/Release/net10.0/Fapiao.Benchmarks.dll"
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
@@ -101,6 +104,12 @@ t0=$(now); sqlite3 "$OUT/commits.db" < "$OUT/commits.sql" >/dev/null; t1=$(now)
 commits_s=$(elapsed "$t0" "$t1")
 rm -f "$OUT/stage.db" "$OUT/commits.db" "$OUT/commits.db-wal" "$OUT/commits.db-shm"
 
+echo "== the writer alone: the same ingest with every item parsed, validated and made canonical beforehand (untimed, held in memory)"
+rm -f "$OUT/alone.db" "$OUT/alone.db-wal" "$OUT/alone.db-shm"
+sync
+read -r _ alone_s alone_cpu _ <<< "$($BENCH writer-alone "$OUT/alone.db" "$OUT/invoices.jsonl")"
+rm -f "$OUT/alone.db" "$OUT/alone.db-wal" "$OUT/alone.db-shm"
+
 echo "== baseline: sha256sum over the event bytes"
 python3 bench/dump_events.py "$OUT/data/ledger.db" "$OUT/events.bin"
 sync
@@ -122,6 +131,7 @@ if [ "$RUNS" -gt 1 ]; then
 fi
 echo "same rows by SQL:    ${same_s} s   (the ledger's tables and indexes copied by sqlite3: $(ratio "$same_s" "$import_s")x .import; fapiao ingest is $(ratio "$ingest_s" "$same_s")x this)"
 echo "same writes by SQL:  ${commits_s} s   (the same rows in the ledger's $(sqlite3 "$OUT/data/ledger.db" 'SELECT count(*) FROM checkpoints') transactions, in log order: $(ratio "$commits_s" "$import_s")x .import; fapiao ingest is $(ratio "$ingest_s" "$commits_s")x this)"
+echo "writer alone:        ${alone_s} s   CPU ${alone_cpu} s   (items parsed beforehand: $(ratio "$alone_s" "$import_s")x .import; fapiao ingest is $(ratio "$ingest_s" "$alone_s")x this)"
 echo "sha256sum events:    ${sha_s} s   ($(($(stat -c %s "$OUT/events.bin") / 1048576)) MB)"
 echo "fapiao verify:       ${verify_s} s   CPU $(cpu "$OUT/verify.mem") s   peak RSS $(($(cut -d' ' -f1 "$OUT/verify.mem") / 1024)) MB   ratio to sha256sum: $(ratio "$verify_s" "$sha_s")x (target <= 3)"
 echo "machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Fapiao.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Fapiao.Benchmarks.IngestPipelineBenchmarks).Assembly).Run(args);
+if (args is ["writer-alone", var ledger, var invoices])
+{
+    return await WriterAlone.RunAsync(ledger, invoices);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestPipelineBenchmarks).Assembly).Run(args);
+return 0;
