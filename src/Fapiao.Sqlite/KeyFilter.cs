@@ -32,6 +32,9 @@ internal sealed class KeyFilter
 
     public int Count { get; private set; }
 
+    /// <summary>The memory its bits take.</summary>
+    public long Bytes => bits.LongLength * sizeof(ulong);
+
     public bool IsFull => Count > Capacity;
 
     public void Add(string value)

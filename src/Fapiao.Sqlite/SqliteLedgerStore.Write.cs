@@ -49,6 +49,7 @@ internal sealed partial class SqliteLedgerStore
         {
             if (known.Size == head.Size && !known.IsFull)
             {
+                known.LastUsed = ++keyFilterUses;
                 keyFilters[tenant] = known;
                 return known;
             }
@@ -83,8 +84,44 @@ internal sealed partial class SqliteLedgerStore
         }
 
         keysLookedUp[tenant] = 0;
+        keys.LastUsed = ++keyFilterUses;
         keyFilters[tenant] = keys;
+        EvictKeyFilters();
         return keys;
+    }
+
+    /// <summary>
+    /// Drops the least recently used tenants' filters while all of them take more than the budget
+    /// (the one just made stays). A dropped tenant's writes look keys up exactly, as before it had
+    /// filters, and make them again once that is worth it again (see <see cref="KeysAsync"/>).
+    /// </summary>
+    private void EvictKeyFilters()
+    {
+        var total = keyFilters.Values.Sum(k => k.Bytes);
+        while (total > keyFilterBudget && keyFilters.Count > 1)
+        {
+            var (tenant, oldest) = keyFilters.MinBy(pair => pair.Value.LastUsed);
+            keyFilters.Remove(tenant);
+            keysLookedUp[tenant] = 0;
+            total -= oldest.Bytes;
+        }
+    }
+
+    /// <summary>The tenants whose key filters the writer holds, and the memory they take (for tests and diagnostics).</summary>
+    internal (IReadOnlyCollection<string> Tenants, long Bytes) KeyFilterUse
+    {
+        get
+        {
+            writeGate.Wait();
+            try
+            {
+                return ([.. keyFilters.Keys], keyFilters.Values.Sum(k => k.Bytes));
+            }
+            finally
+            {
+                writeGate.Release();
+            }
+        }
     }
 
     /// <summary>Keys a write transaction looked up in SQLite without a filter: see <see cref="KeysAsync"/>.</summary>

@@ -33,12 +33,23 @@ internal sealed partial class SqliteLedgerStore : ILedgerStore, IAccountStore, I
     private SqliteConnection? writeConnection;
     private SqliteCheckpointer? checkpointer;
 
+    /// <summary>
+    /// The memory the writer's key filters may take together (256 MiB: about 32 tenants of a
+    /// million invoices); past it the least recently used tenants' filters are dropped.
+    /// </summary>
+    public const long DefaultKeyFilterBudget = 256L << 20;
+
     // The writer's key filters per tenant and the lookups made without one; used under writeGate only.
     private readonly Dictionary<string, TenantKeys> keyFilters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> keysLookedUp = new(StringComparer.Ordinal);
+    private readonly long keyFilterBudget;
+    private long keyFilterUses;
 
-    public SqliteLedgerStore(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="keyFilterBudget">The memory the key filters of all tenants may take (<see cref="DefaultKeyFilterBudget"/>).</param>
+    public SqliteLedgerStore(string path, long keyFilterBudget = DefaultKeyFilterBudget)
     {
+        this.keyFilterBudget = keyFilterBudget;
         Path = System.IO.Path.GetFullPath(path);
         connectionString = new SqliteConnectionStringBuilder
         {

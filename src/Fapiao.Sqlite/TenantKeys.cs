@@ -19,6 +19,12 @@ internal sealed class TenantKeys(long keys, long redLetters, long size)
 
     public bool IsFull => Keys.IsFull || RedLetterOf.IsFull;
 
+    /// <summary>The memory both filters take.</summary>
+    public long Bytes => Keys.Bytes + RedLetterOf.Bytes;
+
+    /// <summary>When a write transaction last used the filters (the store's count of them), for evicting the least recently used.</summary>
+    public long LastUsed { get; set; }
+
     /// <summary>
     /// The smallest filters made (128 KiB and 8 KiB): a service with many small tenants keeps one
     /// pair each. A filter is made for four times what it holds when read, so a bulk ingest into a
