@@ -12,12 +12,12 @@ internal sealed partial class InvoiceValidator
     public const decimal InvoiceTolerance = 1.27m;
 
     /// <summary>
-    /// A money field's path ("amount", "lines[2].tax"), made into text only when a problem names it:
+    /// The path of an amount, rate or quantity ("amount", "lines[2].tax"), made into text only when a problem names it:
     /// five paths per line built for every valid invoice cost more than checking the line.
     /// </summary>
-    private readonly record struct MoneyField(string Name, int Line = -1)
+    private readonly record struct ValueField(string Name, int Line = -1)
     {
-        public static implicit operator MoneyField(string name) => new(name);
+        public static implicit operator ValueField(string name) => new(name);
 
         public override string ToString() => Line < 0 ? Name : $"lines[{Line}].{Name}";
     }
@@ -71,11 +71,11 @@ internal sealed partial class InvoiceValidator
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
-            var amount = Money(d.Amount, new MoneyField("amount", i), problems, required: true);
-            var tax = Money(d.Tax, new MoneyField("tax", i), problems, required: true);
-            var rate = Rate(d.TaxRate, new MoneyField("taxRate", i), problems);
-            var quantity = Quantity(d.Quantity, new MoneyField("quantity", i), problems);
-            var unitPrice = Quantity(d.UnitPrice, new MoneyField("unitPrice", i), problems);
+            var amount = Money(d.Amount, new ValueField("amount", i), problems, required: true);
+            var tax = Money(d.Tax, new ValueField("tax", i), problems, required: true);
+            var rate = Rate(d.TaxRate, new ValueField("taxRate", i), problems);
+            var quantity = Quantity(d.Quantity, new ValueField("quantity", i), problems);
+            var unitPrice = Quantity(d.UnitPrice, new ValueField("unitPrice", i), problems);
             if (amount is null || tax is null || rate is null)
             {
                 continue;
@@ -83,7 +83,7 @@ internal sealed partial class InvoiceValidator
 
             if (Math.Abs(amount.Value * rate.Value.Fraction - tax.Value) > LineTolerance)
             {
-                problems.Add(Problem.Error(ErrorCodes.TaxTolerance, new MoneyField("tax", i).ToString(), $"The tax {Amounts.FormatMoney(tax.Value)} differs from amount × rate = {Amounts.RoundTax(amount.Value * rate.Value.Fraction):0.00} by more than {LineTolerance}."));
+                problems.Add(Problem.Error(ErrorCodes.TaxTolerance, new ValueField("tax", i).ToString(), $"The tax {Amounts.FormatMoney(tax.Value)} differs from amount × rate = {Amounts.RoundTax(amount.Value * rate.Value.Fraction):0.00} by more than {LineTolerance}."));
             }
 
             lines.Add(new InvoiceLine(Empty(d.Name), Empty(d.Spec), Empty(d.Unit), quantity, unitPrice, amount.Value, rate.Value, tax.Value));
@@ -92,7 +92,7 @@ internal sealed partial class InvoiceValidator
         return lines.Count == drafts.Count ? lines : null;
     }
 
-    private static decimal? Money(string? text, MoneyField field, List<Problem> problems, bool required = false)
+    private static decimal? Money(string? text, ValueField field, List<Problem> problems, bool required = false)
     {
         if (Empty(text) is null)
         {
@@ -113,7 +113,7 @@ internal sealed partial class InvoiceValidator
         return null;
     }
 
-    private static decimal? Quantity(string? text, MoneyField field, List<Problem> problems)
+    private static decimal? Quantity(string? text, ValueField field, List<Problem> problems)
     {
         if (Empty(text) is null)
         {
@@ -129,7 +129,7 @@ internal sealed partial class InvoiceValidator
         return null;
     }
 
-    private static TaxRate? Rate(string? text, MoneyField field, List<Problem> problems)
+    private static TaxRate? Rate(string? text, ValueField field, List<Problem> problems)
     {
         if (Empty(text) is null)
         {
