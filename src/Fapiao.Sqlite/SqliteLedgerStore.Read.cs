@@ -101,8 +101,13 @@ internal sealed partial class SqliteLedgerStore
 
     public async ValueTask<StoredEvent?> GetEventAsync(string tenant, long index, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        return await SqliteRows.ReadEventAsync(connection, tenant, index, ct).ConfigureAwait(false);
+        // Prepared once per connection: receipts for a batch of duplicates read one event each.
+        await foreach (var row in StepAsync(SelectEvents + " AND idx = ?2;", [tenant, index], ct).ConfigureAwait(false))
+        {
+            return SqliteRows.ReadEvent(row);
+        }
+
+        return null;
     }
 
     private const string SelectEvents = $"SELECT {SqliteRows.EventColumns} FROM events WHERE tenant = ?1";
@@ -260,22 +265,20 @@ internal sealed partial class SqliteLedgerStore
     }
 
     /// <summary>Reads a run of stored hashes: leaf hashes from the events at level 0, tree nodes above.</summary>
+    /// <summary>
+    /// The stored hashes at <paramref name="level"/> from <paramref name="from"/>: leaf hashes from the
+    /// events, higher levels from the nodes. Prepared once per connection: a proof makes one such
+    /// read per level, and the receipts of a batch make many.
+    /// </summary>
     internal async Task<IReadOnlyList<byte[]>> ReadHashesAsync(string tenant, int level, long from, int count, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = level == 0
-            ? "SELECT leaf_hash FROM events WHERE tenant = $t AND idx >= $from AND idx < $to ORDER BY idx;"
-            : "SELECT hash FROM nodes WHERE tenant = $t AND level = $level AND idx >= $from AND idx < $to ORDER BY idx;";
-        cmd.Parameters.AddWithValue("$t", tenant);
-        cmd.Parameters.AddWithValue("$level", level);
-        cmd.Parameters.AddWithValue("$from", from);
-        cmd.Parameters.AddWithValue("$to", from + count);
+        var (sql, values) = level == 0
+            ? ("SELECT leaf_hash FROM events WHERE tenant = ?1 AND idx >= ?2 AND idx < ?3 ORDER BY idx;", new object[] { tenant, from, from + count })
+            : ("SELECT hash FROM nodes WHERE tenant = ?1 AND idx >= ?2 AND idx < ?3 AND level = ?4 ORDER BY idx;", new object[] { tenant, from, from + count, (long)level });
         var list = new List<byte[]>(count);
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        await foreach (var row in StepAsync(sql, values, ct).ConfigureAwait(false))
         {
-            list.Add((byte[])reader.GetValue(0));
+            list.Add(row.Blob(0));
         }
 
         if (list.Count != count)

@@ -25,7 +25,7 @@ internal sealed class InvoiceLedger : IAsyncDisposable
         Signer = signer;
         Clock = clock;
         Validator = new InvoiceValidator(clock);
-        receipts = new ReceiptBuilder(store, Validator);
+        receipts = new ReceiptBuilder(store);
         writer = new GroupCommitWriter(store, signer, Validator, clock, receipts);
     }
 

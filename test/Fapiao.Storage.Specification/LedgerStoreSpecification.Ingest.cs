@@ -39,6 +39,41 @@ public abstract partial class LedgerStoreSpecification<TProvider>
     }
 
     [SkippableFact]
+    public async Task Ingest_AFileOfInvoicesAgain_EveryOneADuplicateWithItsOwnReceiptThatVerifies()
+    {
+        var invoices = Enumerable.Range(0, 40).Select(i => (JsonNode)Invoices.Shudian($"241120000000000{i:D5}")).ToArray();
+        var first = await IngestAsync(invoices);
+        await IngestAsync(Invoices.Shudian("24112000000000099999"));
+
+        var again = await IngestAsync(invoices.Select(i => i.DeepClone()).ToArray());
+
+        var key = SigningKeyFile.LoadPublic(Ledger.Signer.PublicKeyPem());
+        again.Select(r => r.Outcome).ShouldAllBe(o => o == IngestOutcome.Duplicate);
+        for (var i = 0; i < invoices.Length; i++)
+        {
+            var receipt = again[i].Receipt.ShouldNotBeNull();
+            receipt.LeafIndex.ShouldBe(first[i].Receipt!.LeafIndex);
+            receipt.Event.ShouldBe(first[i].Receipt!.Event);
+            receipt.TreeSize.ShouldBe(invoices.Length + 1);
+            ReceiptVerifier.Verify(receipt, key, Ledger.Validator).Failures.ShouldBeEmpty();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Ingest_TheFullInvoiceAgainAfterItEnrichedAQrRecord_IsDuplicateOfTheEnrichment()
+    {
+        await IngestQrAsync($"01,31,,{Invoices.ShudianNumber},1060.00,20241120,,B2B6");
+        var enriched = (await IngestAsync(Invoices.Shudian()))[0];
+        enriched.Outcome.ShouldBe(IngestOutcome.Enriched);
+
+        var again = (await IngestAsync(Invoices.Shudian()))[0];
+
+        again.Outcome.ShouldBe(IngestOutcome.Duplicate);
+        again.Receipt.ShouldNotBeNull().LeafIndex.ShouldBe(enriched.Receipt!.LeafIndex);
+        (await Store.GetHeadAsync(Tenant, CancellationToken.None)).Size.ShouldBe(2);
+    }
+
+    [SkippableFact]
     public async Task Ingest_SameContentWithOtherKeyOrderAndTrailingZeros_IsDuplicate()
     {
         await IngestAsync(Invoices.Shudian());

@@ -144,6 +144,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var list = new List<IngestResult>(results.Count);
+
+        // Older leaves (duplicates) are proved against one tree size: their proofs share most
+        // nodes, so the batch reads each stored node once.
+        INodeSource? stored = null;
         foreach (var result in results)
         {
             if (result.LeafIndex is not { } index || result.Key is null)
@@ -156,7 +160,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var fromBatch = index >= sizeBefore && batch.NewCheckpoint is not null;
             var receipt = fromBatch
                 ? await receipts.BuildAsync(tenant, result.Key, batch.AppendedEvent(index)!, checkpoint, batch.Tree, CancellationToken.None).ConfigureAwait(false)
-                : await receipts.BuildAsync(tenant, result.Key, index, checkpoint, CancellationToken.None).ConfigureAwait(false);
+                : await receipts.BuildAsync(tenant, result.Key, index, checkpoint, stored ??= new CachingNodeSource(receipts.StoredNodes(tenant)), CancellationToken.None).ConfigureAwait(false);
             list.Add(result with { Receipt = receipt });
         }
 

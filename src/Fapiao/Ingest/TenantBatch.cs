@@ -139,6 +139,13 @@ internal sealed partial class TenantBatch
             return Record(item, invoice, key);
         }
 
+        // Same content hash, same canonical bytes: a duplicate, without reading the recorded
+        // invoice back from its event (a whole file submitted again is mostly these).
+        if (submission.ContentHash is { } hash && hash == entry.Record.ContentHash)
+        {
+            return Duplicate(item, entry, key);
+        }
+
         var current = await ContentAsync(entry, ct).ConfigureAwait(false);
         var merge = InvoiceMerge.Compare(current, invoice);
         if (merge.Differences.Count > 0)
@@ -150,13 +157,12 @@ internal sealed partial class TenantBatch
             return Quarantine(item, IngestOutcome.Conflict, key, problems);
         }
 
-        if (merge.Added.Count == 0)
-        {
-            return new IngestResult(submission.Source, key, IngestOutcome.Duplicate, submission.Problems, entry.Record.ContentIndex);
-        }
-
-        return Enrich(item, entry, merge, key);
+        return merge.Added.Count == 0 ? Duplicate(item, entry, key) : Enrich(item, entry, merge, key);
     }
+
+    /// <summary>The item's content is the record's already: nothing is written, the record's receipt is its answer.</summary>
+    private static IngestResult Duplicate(WriteItem item, Entry entry, string key) =>
+        new(item.Submission.Source, key, IngestOutcome.Duplicate, item.Submission.Problems, entry.Record.ContentIndex);
 
     private IngestResult Record(WriteItem item, Invoice invoice, string key)
     {
