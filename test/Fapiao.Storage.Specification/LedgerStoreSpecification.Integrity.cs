@@ -1,5 +1,7 @@
 using Fapiao.Ingest;
 using Fapiao.Ledger;
+using Fapiao.Ledger.Signing;
+using Fapiao.Ledger.Verification;
 using Fapiao.Storage.Specification.Support;
 
 namespace Fapiao.Storage.Specification;
@@ -66,6 +68,8 @@ public abstract partial class LedgerStoreSpecification<TProvider>
 
         results.ShouldAllBe(r => r.Outcome == IngestOutcome.Accepted);
         results.Select(r => r.Receipt!.LeafIndex).Distinct().Count().ShouldBe(64);
+        var key = SigningKeyFile.LoadPublic(Ledger.Signer.PublicKeyPem());
+        results.ShouldAllBe(r => ReceiptVerifier.Verify(r.Receipt!, key, Ledger.Validator).Failures.Count == 0);
         batches.Sum().ShouldBe(64);
         batches.Max().ShouldBeGreaterThan(1, "concurrent submitters should share a commit");
         (await Store.GetHeadAsync(Tenant, CancellationToken.None)).Size.ShouldBe(64);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fapiao.Ledger;
 using Fapiao.Ledger.Signing;
@@ -11,7 +12,8 @@ namespace Fapiao.Ingest;
 /// queued up (up to <see cref="MaxBatchItems"/>) and commits it as one transaction per tenant, so
 /// concurrent submitters share one fsync. A submitter's task completes only after its items are
 /// durable; if the commit fails, every submitter in that batch sees the failure and nothing of it
-/// was reported as done.
+/// was reported as done. Receipts are built after the commit beside the writer, not by it: the
+/// writer goes on to the next batch while the last one's proofs are made.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -24,6 +26,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ReceiptBuilder receipts;
     private readonly Channel<Request> queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
+
+    // Receipts being built for committed batches; awaited on dispose.
+    private readonly ConcurrentDictionary<Task, bool> proving = new();
 
     private sealed record Request(string Tenant, IReadOnlyList<WriteItem> Items, bool WantReceipts, TaskCompletionSource<IReadOnlyList<IngestResult>> Done);
 
@@ -81,17 +86,24 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var (results, batch, sizeBefore) = await RunBatchAsync(tenant, items).ConfigureAwait(false);
 
             BatchCommitted?.Invoke(tenant, items.Count, (int)(batch.TreeSize - sizeBefore));
+
+            // The checkpoint the receipts lead to is taken now, so that they do not depend on when they are built.
+            var checkpoint = requests.Exists(r => r.WantReceipts)
+                ? batch.NewCheckpoint ?? await store.GetLatestCheckpointAsync(tenant, CancellationToken.None).ConfigureAwait(false)
+                : null;
             var offset = 0;
             foreach (var request in requests)
             {
                 var mine = results.GetRange(offset, request.Items.Count);
                 offset += request.Items.Count;
-                if (request.WantReceipts)
+                if (request.WantReceipts && checkpoint is not null)
                 {
-                    mine = await WithReceiptsAsync(tenant, mine, batch, sizeBefore).ConfigureAwait(false);
+                    Prove(tenant, request, mine, batch, sizeBefore, checkpoint);
                 }
-
-                request.Done.TrySetResult(mine);
+                else
+                {
+                    request.Done.TrySetResult(mine);
+                }
             }
         }
         catch (Exception ex)
@@ -135,14 +147,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>How often a batch is tried when the database rolls it back for a collision.</summary>
     public const int MaxAttempts = 8;
 
-    private async Task<List<IngestResult>> WithReceiptsAsync(string tenant, List<IngestResult> results, TenantBatch batch, long sizeBefore)
+    /// <summary>
+    /// Completes <paramref name="request"/> with its results and their receipts, built on the thread
+    /// pool: the batch is committed and its tree no longer changes, so the writer need not wait.
+    /// </summary>
+    private void Prove(string tenant, Request request, List<IngestResult> results, TenantBatch batch, long sizeBefore, SignedCheckpoint checkpoint)
     {
-        var checkpoint = batch.NewCheckpoint ?? await store.GetLatestCheckpointAsync(tenant, CancellationToken.None).ConfigureAwait(false);
-        if (checkpoint is null)
+        var task = Task.Run(async () =>
         {
-            return results;
-        }
+            try
+            {
+                request.Done.TrySetResult(await WithReceiptsAsync(tenant, results, batch, sizeBefore, checkpoint).ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                request.Done.TrySetException(ex);
+            }
+        });
+        proving.TryAdd(task, true);
+        _ = task.ContinueWith(done => proving.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
+    private async Task<List<IngestResult>> WithReceiptsAsync(string tenant, List<IngestResult> results, TenantBatch batch, long sizeBefore, SignedCheckpoint checkpoint)
+    {
         var list = new List<IngestResult>(results.Count);
 
         // Older leaves (duplicates) are proved against one tree size: their proofs share most
@@ -171,5 +198,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop.ConfigureAwait(false);
+        await Task.WhenAll(proving.Keys).ConfigureAwait(false);
     }
 }
