@@ -6,17 +6,19 @@ namespace Fapiao.Formats.Json;
 
 internal static partial class InvoiceJsonReader
 {
-    /// <summary>The field names of the invoice shape, so that reading a known name allocates nothing; the constants below index it.</summary>
-    private static readonly string[] KnownNames =
-    [
-        "number", "code", "type", "issueDate", "checkCode", "redLetterOf", "remarks", "amount", "tax", "total",
-        "seller", "buyer", "lines", "taxId", "name", "spec", "unit", "quantity", "unitPrice", "taxRate",
-    ];
+    /// <summary>The fields of the invoice shape; their JSON names are these in camel case (<see cref="KnownNames"/>).</summary>
+    private enum KnownField
+    {
+        Number, Code, Type, IssueDate, CheckCode, RedLetterOf, Remarks, Amount, Tax, Total,
+        Seller, Buyer, Lines, TaxId, Name, Spec, Unit, Quantity, UnitPrice, TaxRate,
+    }
+
+    /// <summary>The field names by <see cref="KnownField"/>, so that reading a known name allocates nothing.</summary>
+    private static readonly string[] KnownNames = Enum.GetNames<KnownField>()
+        .Select(name => char.ToLowerInvariant(name[0]) + name[1..])
+        .ToArray();
 
     private const int Unknown = -1;
-    private const int NumberField = 0, CodeField = 1, TypeField = 2, IssueDateField = 3, CheckCodeField = 4, RedLetterOfField = 5, RemarksField = 6;
-    private const int AmountField = 7, TaxField = 8, TotalField = 9, SellerField = 10, BuyerField = 11, LinesField = 12;
-    private const int TaxIdField = 13, NameField = 14, SpecField = 15, UnitField = 16, QuantityField = 17, UnitPriceField = 18, TaxRateField = 19;
 
     private static readonly byte[][] KnownNamesUtf8 = KnownNames.Select(Encoding.UTF8.GetBytes).ToArray();
 

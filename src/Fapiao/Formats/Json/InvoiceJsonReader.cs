@@ -81,22 +81,22 @@ internal static partial class InvoiceJsonReader
         while (NextProperty(ref reader, default, ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath(null, -1, name);
-            switch (known)
+            switch ((KnownField)known)
             {
-                case NumberField: draft.Number = ReadIdentifier(ref reader, field, problems); break;
-                case CodeField: draft.Code = ReadIdentifier(ref reader, field, problems); break;
-                case TypeField: draft.Type = ReadIdentifier(ref reader, field, problems); break;
-                case IssueDateField: draft.IssueDate = ReadIdentifier(ref reader, field, problems); break;
-                case CheckCodeField: draft.CheckCode = ReadIdentifier(ref reader, field, problems); break;
-                case RedLetterOfField: draft.RedLetterOf = ReadIdentifier(ref reader, field, problems); break;
-                case RemarksField: draft.Remarks = ReadText(ref reader, field, TextLimits.Remarks, problems); break;
-                case AmountField: draft.Amount = ReadDecimal(ref reader, field, problems); break;
-                case TaxField: draft.Tax = ReadDecimal(ref reader, field, problems); break;
-                case TotalField: draft.Total = ReadDecimal(ref reader, field, problems); break;
-                case SellerField: draft.Seller = ReadParty(ref reader, name, problems); break;
-                case BuyerField: draft.Buyer = ReadParty(ref reader, name, problems); break;
-                case LinesField when skipLines: reader.Read(); reader.Skip(); break;
-                case LinesField: draft.Lines = ReadLines(ref reader, problems); break;
+                case KnownField.Number: draft.Number = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.Code: draft.Code = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.Type: draft.Type = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.IssueDate: draft.IssueDate = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.CheckCode: draft.CheckCode = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.RedLetterOf: draft.RedLetterOf = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.Remarks: draft.Remarks = ReadText(ref reader, field, TextLimits.Remarks, problems); break;
+                case KnownField.Amount: draft.Amount = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Tax: draft.Tax = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Total: draft.Total = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Seller: draft.Seller = ReadParty(ref reader, name, problems); break;
+                case KnownField.Buyer: draft.Buyer = ReadParty(ref reader, name, problems); break;
+                case KnownField.Lines when skipLines: reader.Read(); reader.Skip(); break;
+                case KnownField.Lines: draft.Lines = ReadLines(ref reader, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }
@@ -124,10 +124,10 @@ internal static partial class InvoiceJsonReader
         while (NextProperty(ref reader, new FieldPath(path, -1, ""), ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath(path, -1, name);
-            switch (known)
+            switch ((KnownField)known)
             {
-                case TaxIdField: party.TaxId = ReadIdentifier(ref reader, field, problems); break;
-                case NameField: party.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case KnownField.TaxId: party.TaxId = ReadIdentifier(ref reader, field, problems); break;
+                case KnownField.Name: party.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }
@@ -182,16 +182,16 @@ internal static partial class InvoiceJsonReader
         while (NextProperty(ref reader, new FieldPath("lines", index, ""), ref seen, problems, out var known, out var name))
         {
             var field = new FieldPath("lines", index, name);
-            switch (known)
+            switch ((KnownField)known)
             {
-                case NameField: line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case SpecField: line.Spec = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case UnitField: line.Unit = ReadText(ref reader, field, TextLimits.Name, problems); break;
-                case QuantityField: line.Quantity = ReadDecimal(ref reader, field, problems); break;
-                case UnitPriceField: line.UnitPrice = ReadDecimal(ref reader, field, problems); break;
-                case AmountField: line.Amount = ReadDecimal(ref reader, field, problems); break;
-                case TaxRateField: line.TaxRate = ReadDecimal(ref reader, field, problems); break;
-                case TaxField: line.Tax = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Name: line.Name = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case KnownField.Spec: line.Spec = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case KnownField.Unit: line.Unit = ReadText(ref reader, field, TextLimits.Name, problems); break;
+                case KnownField.Quantity: line.Quantity = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.UnitPrice: line.UnitPrice = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Amount: line.Amount = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.TaxRate: line.TaxRate = ReadDecimal(ref reader, field, problems); break;
+                case KnownField.Tax: line.Tax = ReadDecimal(ref reader, field, problems); break;
                 default: UnknownField(ref reader, field, problems); break;
             }
         }
